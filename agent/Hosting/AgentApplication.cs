@@ -1,0 +1,78 @@
+using Meshery.Agent.Connections;
+using Meshery.Agent.Designs;
+using Meshery.Agent.Environments;
+using Meshery.Agent.Events;
+using Meshery.Agent.Http;
+using Meshery.Agent.LocalProvider;
+using Meshery.Agent.Performance;
+using Meshery.Agent.Providers;
+using Meshery.Agent.ServerStatus;
+using Meshery.Agent.Users;
+using Meshery.ExtensionPoints.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Meshery.Agent.Hosting;
+
+/// <summary>Composes the agent: its server on 9081 over the configured provider (Local by default).</summary>
+public static class AgentApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddMesheryAgent();
+        var app = builder.Build();
+        app.MapMesheryAgent();
+        return app;
+    }
+
+    public static IHostApplicationBuilder AddMesheryAgent(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var agent = builder.Configuration.GetSection(AgentOptions.Section).Get<AgentOptions>() ?? new AgentOptions();
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls($"http://{agent.Host}:{agent.Port}");
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = agent.MaxRequestBodyBytes;
+            kestrel.Limits.RequestHeadersTimeout = agent.RequestHeadersTimeout;
+        });
+
+        var services = builder.Services;
+        services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.ConfigureHttpJsonOptions(o => MesheryJson.Apply(o.SerializerOptions, AgentJsonContext.Default));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProviderExceptionHandler>();
+        services.AddLocalProvider();
+        services.TryAddSingleton<LocalProviderStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalProviderStartup>());
+        services.TryAddSingleton<IProviderCallerResolver, LocalCallerResolver>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapMesheryAgent(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapSystemEndpoints();
+        app.MapProviderEndpoints();
+        app.MapUserEndpoints();
+        app.MapEnvironmentEndpoints();
+        app.MapConnectionEndpoints();
+        app.MapPerformanceEndpoints();
+        app.MapDesignEndpoints();
+        app.MapEventEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Reflection;
+using Meshery.Agent.Hosting;
+using Meshery.Agent.LocalProvider;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Meshery.Agent.ServerStatus;
+
+public static class SystemEndpoints
+{
+    public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", Healthz).WithTags("System").WithName("Healthz");
+        app.MapGet("/readyz", Readyz).WithTags("System").WithName("Readyz");
+        app.MapGet("/api/system/version", Version).WithTags("System").WithName("GetSystemVersion");
+        return app;
+    }
+
+    public static Ok<HealthReport> Healthz() => TypedResults.Ok(new HealthReport("ok"));
+
+    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Readyz(
+        LocalProviderStartup startup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(startup);
+        await startup.CheckAsync(cancellationToken);
+        var checks = new Dictionary<string, string>(StringComparer.Ordinal) { ["provider"] = startup.Status };
+        return startup.IsReady
+            ? TypedResults.Ok(new HealthReport("ready", checks))
+            : TypedResults.Json(new HealthReport("not ready", checks), statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    public static Ok<VersionInfo> Version(IOptions<AgentOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var informational = typeof(SystemEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        var build = "v" + (plus >= 0 ? informational[..plus] : informational);
+        var sha = plus >= 0 ? informational[(plus + 1)..] : "unknown";
+        return TypedResults.Ok(new VersionInfo(build, build, false, sha.Length > 12 ? sha[..12] : sha, options.Value.ReleaseChannel));
+    }
+}
