@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Meshery.Agent.Http;
+namespace Meshery.ExtensionPoints.Http;
 
 /// <summary>RFC 7807 answers for the agent's expected failures.</summary>
 public static class ProblemAnswers

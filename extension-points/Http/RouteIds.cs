@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Agent.Http;
+namespace Meshery.ExtensionPoints.Http;
 
 /// <summary>Route ids are UUIDs; anything else is a client error, not a missing entity.</summary>
 public static class RouteIds

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Agent.Http;
+namespace Meshery.ExtensionPoints.Http;
 
 /// <summary>Reads conditional request headers.</summary>
 public static class Preconditions

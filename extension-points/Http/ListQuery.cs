@@ -2,7 +2,7 @@ using System.Globalization;
 using Meshery.ExtensionPoints.Paging;
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Agent.Http;
+namespace Meshery.ExtensionPoints.Http;
 
 /// <summary>
 /// Reads Meshery's list parameters (<c>page</c>, <c>pagesize</c> or <c>page_size</c>, <c>search</c>,

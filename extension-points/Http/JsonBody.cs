@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Meshery.Agent.Http;
+namespace Meshery.ExtensionPoints.Http;
 
 /// <summary>
 /// A JSON request body bound by hand, so a malformed, empty or oversized body becomes a problem

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Meshery.Agent.Http;
+namespace Meshery.ExtensionPoints.Http;
 
 /// <summary>
 /// Turns a provider's expected failures (and a client's broken request) into problem details with
