@@ -16,7 +16,7 @@ public sealed class FunctionsHostLifetimeTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var started = Stopwatch.GetTimestamp();
-        var host = await FunctionsHostEmulator.StartAsync(new FunctionsHostOptions { AppDirectory = FunctionsAppLocator.Locate() }, ct);
+        await using var host = await FunctionsHostEmulator.StartAsync(new FunctionsHostOptions { AppDirectory = FunctionsAppLocator.Locate() }, ct);
         var startTime = Stopwatch.GetElapsedTime(started);
         using var worker = Process.GetProcessById(host.WorkerProcessId);
         using (var client = new HttpClient { BaseAddress = host.BaseAddress })
@@ -45,7 +45,7 @@ public sealed class FunctionsHostLifetimeTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var options = new FunctionsHostOptions { AppDirectory = FunctionsAppLocator.Locate(), TerminateGracePeriod = TimeSpan.Zero };
-        var host = await FunctionsHostEmulator.StartAsync(options, ct);
+        await using var host = await FunctionsHostEmulator.StartAsync(options, ct);
         using var worker = Process.GetProcessById(host.WorkerProcessId);
 
         await host.DisposeAsync();

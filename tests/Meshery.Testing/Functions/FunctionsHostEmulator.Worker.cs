@@ -55,6 +55,9 @@ public sealed partial class FunctionsHostEmulator
         WorkerProcessId = worker.Id;
         AddLog("host", $"started worker pid {worker.Id}: {start.FileName} {string.Join(' ', start.ArgumentList)}");
         _workerExited = ObserveWorkerExitAsync(worker);
+
+        // The worker outlives a dropped gRPC stream: end it with the test process if nobody disposed the emulator.
+        AppDomain.CurrentDomain.ProcessExit += KillWorkerOnProcessExit;
     }
 
     private async Task ObserveWorkerExitAsync(Process worker)
@@ -75,6 +78,7 @@ public sealed partial class FunctionsHostEmulator
             return;
         }
 
+        AppDomain.CurrentDomain.ProcessExit -= KillWorkerOnProcessExit;
         if (!worker.HasExited && _stream is not null)
         {
             var terminate = new WorkerTerminate { GracePeriod = Duration.FromTimeSpan(_options.TerminateGracePeriod) };
@@ -100,6 +104,14 @@ public sealed partial class FunctionsHostEmulator
         }
 
         worker.Dispose();
+    }
+
+    private void KillWorkerOnProcessExit(object? sender, EventArgs e)
+    {
+        if (_worker is { } worker)
+        {
+            KillTree(worker);
+        }
     }
 
     private static void KillTree(Process worker)
