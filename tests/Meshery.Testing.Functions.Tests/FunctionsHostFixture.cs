@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Meshery.Testing.Functions.Tests;
+
+/// <summary>One emulator running the real Meshery.Provider.Functions app, shared by a collection.</summary>
+public sealed class FunctionsHostFixture : IAsyncLifetime
+{
+    public FunctionsHostEmulator Host { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>From <see cref="FunctionsHostEmulator.StartAsync"/> called to every function loaded.</summary>
+    public TimeSpan StartTime { get; private set; }
+
+    /// <summary>The first request through the worker (it JIT-compiles its HTTP pipeline), made before any test runs.</summary>
+    public TimeSpan FirstRequestTime { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var started = Stopwatch.GetTimestamp();
+        Host = await FunctionsHostEmulator.StartAsync(new FunctionsHostOptions { AppDirectory = FunctionsAppLocator.Locate() }, ct);
+        StartTime = Stopwatch.GetElapsedTime(started);
+        Client = new HttpClient { BaseAddress = Host.BaseAddress };
+
+        started = Stopwatch.GetTimestamp();
+        using var warmUp = await Client.GetAsync(new Uri("healthz", UriKind.Relative), ct);
+        FirstRequestTime = Stopwatch.GetElapsedTime(started);
+        if (!warmUp.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET /healthz answered {(int)warmUp.StatusCode}.{Environment.NewLine}{Host.Log}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+    }
+}
