@@ -6,6 +6,8 @@ namespace Meshery.Provider.Hosting;
 /// </summary>
 public static class ProviderRoutes
 {
+    public const string Healthz = "healthz";
+    public const string Version = "api/system/version";
     public const string Capabilities = "capabilities";
     public const string VersionedCapabilities = "{build}/capabilities";
     public const string Preferences = "user/preferences";

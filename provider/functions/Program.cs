@@ -1,9 +1,11 @@
-using Meshery.Provider.Functions;
+using Meshery.Provider.Functions.Auth;
+using Meshery.Provider.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, FunctionsJsonContext.Default));
+builder.UseMiddleware<TokenAuthenticationMiddleware>();
+builder.AddMesheryProvider();
 builder.Build().Run();

@@ -1,4 +1,0 @@
-namespace Meshery.Provider.Functions.System;
-
-/// <summary>Body of <c>GET /healthz</c>.</summary>
-public sealed record HealthPayload(string Status);
