@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Meshery.Testing.Tokens;
 
 namespace Meshery.Testing.Functions.Tests;
 
@@ -6,6 +7,9 @@ namespace Meshery.Testing.Functions.Tests;
 public sealed class FunctionsHostFixture : IAsyncLifetime
 {
     public FunctionsHostEmulator Host { get; private set; } = null!;
+
+    /// <summary>The issuer the Functions app is configured to trust.</summary>
+    public TestTokenIssuer Tokens { get; } = new();
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -19,7 +23,7 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var started = Stopwatch.GetTimestamp();
-        Host = await FunctionsHostEmulator.StartAsync(new FunctionsHostOptions { AppDirectory = FunctionsAppLocator.Locate() }, ct);
+        Host = await FunctionsHostEmulator.StartAsync(ProviderAppOptions.Create(Tokens), ct);
         StartTime = Stopwatch.GetElapsedTime(started);
         Client = new HttpClient { BaseAddress = Host.BaseAddress };
 
@@ -35,6 +39,7 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
+        Tokens.Dispose();
         if (Host is not null)
         {
             await Host.DisposeAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Meshery.Testing.Tokens;
 
 namespace Meshery.Testing.Functions.Tests;
 
@@ -15,8 +16,9 @@ public sealed class FunctionsHostLifetimeTests : IDisposable
     public async Task DisposeAsync_EndsTheWorkerProcess()
     {
         var ct = TestContext.Current.CancellationToken;
+        using var tokens = new TestTokenIssuer();
         var started = Stopwatch.GetTimestamp();
-        await using var host = await FunctionsHostEmulator.StartAsync(new FunctionsHostOptions { AppDirectory = FunctionsAppLocator.Locate() }, ct);
+        await using var host = await FunctionsHostEmulator.StartAsync(ProviderAppOptions.Create(tokens), ct);
         var startTime = Stopwatch.GetElapsedTime(started);
         using var worker = Process.GetProcessById(host.WorkerProcessId);
         using (var client = new HttpClient { BaseAddress = host.BaseAddress })
@@ -44,7 +46,8 @@ public sealed class FunctionsHostLifetimeTests : IDisposable
     public async Task DisposeAsync_KillsAWorkerThatOutlivesTheGracePeriod()
     {
         var ct = TestContext.Current.CancellationToken;
-        var options = new FunctionsHostOptions { AppDirectory = FunctionsAppLocator.Locate(), TerminateGracePeriod = TimeSpan.Zero };
+        using var tokens = new TestTokenIssuer();
+        var options = ProviderAppOptions.Create(tokens, TimeSpan.Zero);
         await using var host = await FunctionsHostEmulator.StartAsync(options, ct);
         using var worker = Process.GetProcessById(host.WorkerProcessId);
 
