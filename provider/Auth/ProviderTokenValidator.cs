@@ -100,6 +100,7 @@ public sealed class ProviderTokenValidator
     {
         SecurityTokenExpiredException => "The access token has expired.",
         SecurityTokenNotYetValidException => "The access token is not valid yet.",
+        SecurityTokenInvalidLifetimeException => "The access token has expired (or is not valid yet).",
         SecurityTokenInvalidAudienceException => "The access token is for another audience.",
         SecurityTokenInvalidIssuerException => "The access token is from another issuer.",
         SecurityTokenSignatureKeyNotFoundException => "The access token is signed by an unknown key.",
