@@ -42,6 +42,14 @@ public sealed class SqliteCredentialStore(LocalDatabase database, CredentialProt
             return stored with { Value = stored.Value with { Secret = secret } };
         });
 
+    /// <summary>Reads a credential's metadata (no secret) inside a caller's transaction.</summary>
+    public Task<Stored<Credential>?> ReadAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ProviderCaller caller, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return _table.ReadAsync(connection, transaction, caller.UserId, id, cancellationToken);
+    }
+
     public Task<Stored<Credential>> CreateAsync(ProviderCaller caller, CredentialPayload payload, CancellationToken cancellationToken) =>
         database.Guard(async () =>
         {

@@ -142,4 +142,16 @@ public sealed class SqliteConnectionStoreTests : LocalProviderTest
 
         Assert.Equal(ProviderErrorKind.PreconditionFailed, ex.Kind);
     }
+
+    [Fact]
+    public async Task A_credential_id_of_another_user_is_refused()
+    {
+        var stranger = Caller with { UserId = Guid.NewGuid() };
+        var theirs = await Local.Credentials.CreateAsync(stranger, new Meshery.ExtensionPoints.Credentials.CredentialPayload { Name = "theirs", Type = "token" }, Ct);
+
+        var refused = await Assert.ThrowsAsync<ProviderException>(
+            () => Local.Connections.SaveAsync(Caller, new ConnectionPayload { Kind = "grafana", CredentialId = theirs.Value.Id }, Ct));
+
+        Assert.Equal(ProviderErrorKind.Invalid, refused.Kind);
+    }
 }
