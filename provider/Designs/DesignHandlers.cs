@@ -96,6 +96,11 @@ public static class DesignHandlers
                 return ProblemAnswers.NotFound("Design", designId);
             }
 
+            if (BodyLimit.Check(context) is { } tooLarge)
+            {
+                return tooLarge;
+            }
+
             string file;
             try
             {

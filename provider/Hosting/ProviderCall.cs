@@ -37,6 +37,11 @@ public static class ProviderCall
         where TBody : class =>
         RunAsync(context, async caller =>
         {
+            if (BodyLimit.Check(context) is { } tooLarge)
+            {
+                return tooLarge;
+            }
+
             var json = await JsonBody<TBody>.BindAsync(context);
             return json.Problem ?? await body(caller, json.Value!);
         });
