@@ -55,7 +55,7 @@ public abstract partial class ProviderApiSuite
         var (_, token) = NewUser();
         var big = new string('x', (int)Provider.MaxRequestBodyBytes + 1024);
 
-        using var response = await SendAsync(HttpMethod.Post, "api/content/patterns", token, rawJson: $$"""{"name":"big","patternData":{"name":"big","patternFile":"{{big}}"}}""");
+        using var response = await SendAsync(HttpMethod.Post, "api/content/patterns", token, rawJson: $$$"""{"name":"big","patternData":{"name":"big","patternFile":"{{{big}}}"}}""");
 
         await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }

@@ -44,7 +44,7 @@ public abstract partial class ProviderApiSuite
 
         using var result = await SendAsync(HttpMethod.Post, $"api/performance/profiles/{profileId}/results", token, rawJson: """{"name":"run 1","runner_results":{"qps":9.8},"test_start_time":"2026-01-02T03:04:05Z"}""");
         var resultId = (string)(await JsonAsync(result, HttpStatusCode.Created))["id"]!;
-        using var metrics = await SendAsync(HttpMethod.Put, "result/metrics", token, rawJson: $$"""{"meshery_id":"{{resultId}}","server_metrics":{"cpu":0.5}}""");
+        using var metrics = await SendAsync(HttpMethod.Put, "result/metrics", token, rawJson: $$$"""{"meshery_id":"{{{resultId}}}","server_metrics":{"cpu":0.5}}""");
         using var one = await SendAsync(HttpMethod.Get, $"result/{resultId}", token);
         using var ofProfile = await SendAsync(HttpMethod.Get, $"api/performance/profiles/{profileId}/results", token);
         using var all = await SendAsync(HttpMethod.Get, "api/performance/results?from=2026-01-01T00:00:00Z&to=2026-01-03T00:00:00Z", token);
