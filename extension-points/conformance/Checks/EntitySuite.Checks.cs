@@ -72,7 +72,9 @@ internal abstract partial class EntitySuite
         var still = await ReadAsync(Session.User, id, cancellationToken);
         ConformanceSession.True(still is not null, $"the first user's {Name} {id} is gone after the second user's delete");
         ConformanceSession.True(still!.Name != Session.NameFor(Name + "-stolen"), $"the second user renamed the first user's {Name} {id}");
-        return "the second user gets 404 reading, changing and deleting it, and never lists it";
+        return UpdatesById
+            ? "the second user gets 404 reading, changing and deleting it, and never lists it"
+            : "the second user gets 404 reading and deleting it, and never lists it";
     }
 
     private async Task<string> DeleteCheckAsync(CancellationToken cancellationToken)
