@@ -10,10 +10,14 @@ internal sealed partial class ProviderHttp
     private volatile CapabilitiesDocument? _capabilities;
 
     /// <summary>
-    /// <c>GET {provider}/{build}/capabilities</c>, retried only when the provider cannot be reached;
-    /// any answer but 200 with a valid document fails. A complete document is kept for endpoint lookups.
+    /// <c>GET {provider}/{build}/capabilities</c>, retried (up to <see cref="RemoteProviderOptions.CapabilitiesAttempts"/>)
+    /// only when the provider cannot be reached; any answer but 200 with a valid document fails.
+    /// A complete document is kept for endpoint lookups.
     /// </summary>
-    public async Task<CapabilitiesDocument> FetchCapabilitiesAsync(ProviderCaller? caller, CancellationToken cancellationToken)
+    public Task<CapabilitiesDocument> FetchCapabilitiesAsync(ProviderCaller? caller, CancellationToken cancellationToken) =>
+        FetchCapabilitiesAsync(caller, Options.CapabilitiesAttempts, cancellationToken);
+
+    private async Task<CapabilitiesDocument> FetchCapabilitiesAsync(ProviderCaller? caller, int attempts, CancellationToken cancellationToken)
     {
         var uri = At("/" + Uri.EscapeDataString(Options.Build) + "/capabilities");
         for (var attempt = 1; ; attempt++)
@@ -21,7 +25,7 @@ internal sealed partial class ProviderHttp
             var (response, transportError) = await TrySendAsync(caller, HttpMethod.Get, uri, null, null, cancellationToken);
             if (response is null)
             {
-                if (attempt >= Options.CapabilitiesAttempts)
+                if (attempt >= attempts)
                 {
                     throw new ProviderException(
                         ProviderErrorKind.Unavailable,
@@ -29,7 +33,7 @@ internal sealed partial class ProviderHttp
                         transportError);
                 }
 
-                RemoteProviderLog.CapabilitiesRetry(_logger, Options.BaseAddress, attempt, Options.CapabilitiesAttempts, transportError!);
+                RemoteProviderLog.CapabilitiesRetry(_logger, Options.BaseAddress, attempt, attempts, transportError!);
                 await Task.Delay(Options.CapabilitiesRetryDelay, _time, cancellationToken);
                 continue;
             }
@@ -97,7 +101,8 @@ internal sealed partial class ProviderHttp
         await _capabilitiesLock.WaitAsync(cancellationToken);
         try
         {
-            return _capabilities ?? await FetchCapabilitiesAsync(caller, cancellationToken);
+            // A user's call does not wait out the start-up retries: one attempt, and the next call tries again.
+            return _capabilities ?? await FetchCapabilitiesAsync(caller, 1, cancellationToken);
         }
         finally
         {

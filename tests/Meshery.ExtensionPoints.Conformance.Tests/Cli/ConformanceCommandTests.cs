@@ -82,7 +82,7 @@ public sealed class ConformanceCommandTests(ProviderDoubleFixture provider)
     [Fact]
     public async Task The_built_console_runner_exits_2_on_a_usage_error_and_1_when_the_provider_is_unreachable()
     {
-        var assembly = Path.Combine(AppContext.BaseDirectory, "Meshery.ExtensionPoints.Conformance.dll");
+        var assembly = Path.Combine(AppContext.BaseDirectory, "meshery-conformance.dll");
 
         var usage = await RunProcessAsync(assembly, "--provider", "not a url", "--token", "t");
         var unreachable = await RunProcessAsync(assembly, "--provider", "http://127.0.0.1:1", "--token", "t", "--timeout", "5");

@@ -177,6 +177,21 @@ public sealed class RemoteProviderClientHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_that_needs_the_capabilities_tries_once_and_the_next_call_tries_again()
+    {
+        var calls = 0;
+        using var down = new HttpClient(new FlakyHandler(_stub, () => ++calls == 1));
+        var client = new RemoteProviderClient(down, Options() with { CapabilitiesRetryDelay = TimeSpan.FromMinutes(1) });
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => client.Users.GetCurrentAsync(_caller, TestContext.Current.CancellationToken));
+        var user = await client.Users.GetCurrentAsync(_caller, TestContext.Current.CancellationToken);
+
+        Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(user);
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
     public async Task An_answer_over_the_size_limit_fails_the_call()
     {
         _stub.Answer = (_, _) => Task.FromResult(StubProvider.Json(HttpStatusCode.OK, "[" + new string(' ', 4096) + "]"));
