@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok("ok"));
-app.Run();
+using Meshery.Provider.Hosting;
+
+await ProviderHost.Build(args).RunAsync();

@@ -1,4 +1,4 @@
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Connections;
 using Microsoft.AspNetCore.Http;
@@ -14,26 +14,11 @@ public static class ConnectionHandlers
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callers);
-        if (!ListQuery.TryParse(context.Request, out var page, out var problem))
+        if (!ContractQueries.TryConnections(context.Request, out var connectionQuery, out var problem))
         {
             return problem!;
         }
 
-        var query = context.Request.Query;
-        var statuses = ListQuery.All(query, "status");
-        if (statuses.FirstOrDefault(s => !ConnectionStatuses.IsKnown(s)) is { } unknown)
-        {
-            return ProblemAnswers.BadRequest($"'status' has the unknown value '{unknown}'.");
-        }
-
-        var connectionQuery = new ConnectionQuery
-        {
-            Page = page,
-            Name = ListQuery.First(query, "name"),
-            Kinds = ListQuery.All(query, "kind"),
-            Types = ListQuery.All(query, "type"),
-            Statuses = statuses,
-        };
         return TypedResults.Ok(await store.ListAsync(callers.Resolve(context), connectionQuery, cancellationToken));
     }
 

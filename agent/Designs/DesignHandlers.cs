@@ -1,5 +1,4 @@
-using System.Globalization;
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Designs;
 using Microsoft.AspNetCore.Http;
@@ -15,30 +14,11 @@ public static class DesignHandlers
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callers);
-        if (!ListQuery.TryParse(context.Request, out var page, out var problem))
+        if (!ContractQueries.TryDesigns(context.Request, out var designQuery, out var problem))
         {
             return problem!;
         }
 
-        var query = context.Request.Query;
-        var visibility = ListQuery.All(query, "visibility");
-        if (visibility.FirstOrDefault(v => !DesignVisibilities.IsKnown(v)) is { } unknown)
-        {
-            return ProblemAnswers.BadRequest($"'visibility' has the unknown value '{unknown}'.");
-        }
-
-        DateTimeOffset? updatedAfter = null;
-        if (ListQuery.First(query, "updated_after", "updatedAfter") is { } text)
-        {
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                return ProblemAnswers.BadRequest($"'updated_after' must be a date and time (RFC 3339); got '{text}'.");
-            }
-
-            updatedAfter = parsed;
-        }
-
-        var designQuery = new DesignQuery { Page = page, Visibility = visibility, UpdatedAfter = updatedAfter };
         return TypedResults.Ok(await store.ListAsync(callers.Resolve(context), designQuery, cancellationToken));
     }
 

@@ -1,4 +1,4 @@
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Events;
 using Microsoft.AspNetCore.Http;
@@ -14,44 +14,11 @@ public static class EventHandlers
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callers);
-        if (!ListQuery.TryParse(context.Request, out var page, out var problem))
+        if (!ContractQueries.TryEvents(context.Request, out var eventQuery, out var problem))
         {
             return problem!;
         }
 
-        var query = context.Request.Query;
-        var severity = ListQuery.All(query, "severity");
-        if (severity.FirstOrDefault(s => !EventSeverities.IsKnown(s)) is { } unknownSeverity)
-        {
-            return ProblemAnswers.BadRequest($"'severity' has the unknown value '{unknownSeverity}'.");
-        }
-
-        var status = ListQuery.First(query, "status");
-        if (status is not null && !EventStatuses.IsKnown(status))
-        {
-            return ProblemAnswers.BadRequest($"'status' must be 'read' or 'unread'; got '{status}'.");
-        }
-
-        var actedUpon = new List<Guid>();
-        foreach (var text in ListQuery.All(query, "actedUpon", "acted_upon"))
-        {
-            if (!RouteIds.TryParse(text, "actedUpon", out var id, out problem))
-            {
-                return problem!;
-            }
-
-            actedUpon.Add(id);
-        }
-
-        var eventQuery = new EventQuery
-        {
-            Page = page,
-            Category = ListQuery.All(query, "category"),
-            Action = ListQuery.All(query, "action"),
-            Severity = severity,
-            Status = status,
-            ActedUpon = actedUpon,
-        };
         return TypedResults.Ok(await store.ListAsync(callers.Resolve(context), eventQuery, cancellationToken));
     }
 

@@ -2,7 +2,7 @@ using Meshery.Agent.Connections;
 using Meshery.Agent.Designs;
 using Meshery.Agent.Environments;
 using Meshery.Agent.Events;
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.LocalProvider;
 using Meshery.Agent.Performance;
 using Meshery.Agent.Providers;

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Performance;
 using Microsoft.AspNetCore.Http;
@@ -113,34 +112,11 @@ public static class PerformanceHandlers
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callers);
-        if (!ListQuery.TryParse(context.Request, out var page, out var problem)
-            || !TryTime(context.Request, "from", out var from, out problem)
-            || !TryTime(context.Request, "to", out var to, out problem))
+        if (!ContractQueries.TryResults(context.Request, profileId, out var query, out var problem))
         {
             return problem!;
         }
 
-        var query = new PerformanceResultQuery { Page = page, ProfileId = profileId, From = from, To = to };
         return TypedResults.Ok(await store.ListAsync(callers.Resolve(context), query, cancellationToken));
-    }
-
-    private static bool TryTime(HttpRequest request, string key, out DateTimeOffset? value, out IResult? problem)
-    {
-        value = null;
-        problem = null;
-        var text = ListQuery.First(request.Query, key);
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        problem = ProblemAnswers.BadRequest($"'{key}' must be a date and time (RFC 3339); got '{text}'.");
-        return false;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Json;
 using Meshery.ExtensionPoints.Preferences;

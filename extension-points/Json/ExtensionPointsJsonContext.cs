@@ -43,11 +43,13 @@ namespace Meshery.ExtensionPoints.Json;
 [JsonSerializable(typeof(Design))]
 [JsonSerializable(typeof(DesignPage))]
 [JsonSerializable(typeof(DesignSaveRequest))]
+[JsonSerializable(typeof(DesignDeleteRequest))]
 [JsonSerializable(typeof(MesheryEvent))]
 [JsonSerializable(typeof(EventPage))]
 [JsonSerializable(typeof(IReadOnlyList<EventType>))]
 [JsonSerializable(typeof(EventStatusUpdate))]
 [JsonSerializable(typeof(EventIds))]
+[JsonSerializable(typeof(EventsFilter))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 public sealed partial class ExtensionPointsJsonContext : JsonSerializerContext;

@@ -48,6 +48,11 @@ public sealed class SqliteConnectionStore(LocalDatabase database, SqliteCredenti
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = connection.BeginTransaction();
             var credentialId = payload.CredentialId;
+            if (credentialId is { } linked && await credentials.ReadAsync(connection, transaction, caller, linked, cancellationToken) is null)
+            {
+                throw ProviderException.Invalid($"'credentialId' names no credential of yours: '{linked}'.");
+            }
+
             var name = payload.Name is { Length: > 0 } ? ContractValidation.RequireName(payload.Name) : null;
             if (payload.CredentialSecret is { Count: > 0 } secret)
             {
@@ -92,7 +97,7 @@ public sealed class SqliteConnectionStore(LocalDatabase database, SqliteCredenti
             return stored;
         });
 
-    public Task<Stored<Connection>> UpdateAsync(
+    public async Task<Stored<Connection>> UpdateAsync(
         ProviderCaller caller, Guid id, ConnectionPayload payload, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -103,8 +108,13 @@ public sealed class SqliteConnectionStore(LocalDatabase database, SqliteCredenti
         }
 
         var status = payload.Status is null ? null : ContractValidation.OneOf(payload.Status, "status", ConnectionStatuses.IsKnown, ConnectionStatuses.Discovered);
+        if (payload.CredentialId is { } linked && await credentials.GetAsync(caller, linked, cancellationToken) is null)
+        {
+            throw ProviderException.Invalid($"'credentialId' names no credential of yours: '{linked}'.");
+        }
+
         var now = SqliteTime.Now(time);
-        return _table.UpdateAsync(
+        return await _table.UpdateAsync(
             caller.UserId, id, current => Merge(current, payload, status ?? current.Status, payload.CredentialId ?? current.CredentialId, now), ifMatch, now, cancellationToken);
     }
 

@@ -42,6 +42,14 @@ public sealed class SqliteCredentialStore(LocalDatabase database, CredentialProt
             return stored with { Value = stored.Value with { Secret = secret } };
         });
 
+    /// <summary>Reads a credential's metadata (no secret) inside a caller's transaction.</summary>
+    public Task<Stored<Credential>?> ReadAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ProviderCaller caller, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return _table.ReadAsync(connection, transaction, caller.UserId, id, cancellationToken);
+    }
+
     public Task<Stored<Credential>> CreateAsync(ProviderCaller caller, CredentialPayload payload, CancellationToken cancellationToken) =>
         database.Guard(async () =>
         {
@@ -102,11 +110,37 @@ public sealed class SqliteCredentialStore(LocalDatabase database, CredentialProt
             return stored with { Value = stored.Value with { Secret = secret } };
         });
 
-    public async Task<bool> DeleteAsync(ProviderCaller caller, Guid id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        return await _table.DeleteAsync(caller.UserId, id, cancellationToken) is not null;
-    }
+    /// <summary>
+    /// Deletes the credential and unlinks it from the connections that used it, in their documents
+    /// as well as their <c>credential_id</c> column (which the foreign key clears).
+    /// </summary>
+    public Task<bool> DeleteAsync(ProviderCaller caller, Guid id, CancellationToken cancellationToken) =>
+        database.Guard(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(caller);
+            var now = SqliteTime.Format(SqliteTime.Now(time));
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction();
+            await using var unlink = connection.CreateCommand();
+            unlink.Transaction = transaction;
+            unlink.CommandText = """
+                UPDATE connections
+                SET document = json_set(json_remove(document, '$.credentialId'), '$.updatedAt', $now), version = version + 1, updated_at = $now
+                WHERE credential_id = $id AND EXISTS (SELECT 1 FROM credentials WHERE id = $id AND owner = $owner);
+                """;
+            unlink.Parameters.AddWithValue("$id", id.ToString("D"));
+            unlink.Parameters.AddWithValue("$owner", caller.UserId.ToString("D"));
+            unlink.Parameters.AddWithValue("$now", now);
+            await unlink.ExecuteNonQueryAsync(cancellationToken);
+            await using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM credentials WHERE id = $id AND owner = $owner;";
+            delete.Parameters.AddWithValue("$id", id.ToString("D"));
+            delete.Parameters.AddWithValue("$owner", caller.UserId.ToString("D"));
+            var deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return deleted > 0;
+        });
 
     private async Task WriteSecretAsync(
         SqliteConnection connection, SqliteTransaction transaction, Guid id, JsonObject? secret, CancellationToken cancellationToken)

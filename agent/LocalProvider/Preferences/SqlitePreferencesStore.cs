@@ -35,7 +35,20 @@ public sealed class SqlitePreferencesStore(LocalDatabase database, TimeProvider 
                 throw ProviderException.PreconditionFailed("Preferences", caller.UserId);
             }
 
-            return await _table.InsertAsync(caller.UserId, caller.UserId, document, now, cancellationToken);
+            try
+            {
+                return await _table.InsertAsync(caller.UserId, caller.UserId, document, now, cancellationToken);
+            }
+            catch (ProviderException conflict) when (conflict.Kind == ProviderErrorKind.Conflict)
+            {
+                // Another first save won the race: this one is a lost update unless unconditional.
+                if (ifMatch is not null)
+                {
+                    throw ProviderException.PreconditionFailed("Preferences", caller.UserId);
+                }
+
+                return await _table.UpdateAsync(caller.UserId, caller.UserId, _ => document, null, now, cancellationToken);
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.LocalProvider.Identity;
 using Meshery.Agent.LocalProvider.Storage;
 using Meshery.ExtensionPoints;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Capabilities;
 using Meshery.ExtensionPoints.Designs;

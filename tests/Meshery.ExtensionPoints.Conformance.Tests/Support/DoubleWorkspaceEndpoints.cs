@@ -1,4 +1,4 @@
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Capabilities;
 using Meshery.ExtensionPoints.Workspaces;

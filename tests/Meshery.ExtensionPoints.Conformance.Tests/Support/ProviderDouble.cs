@@ -1,6 +1,6 @@
 using Meshery.Agent.Environments;
 using Meshery.Agent.Hosting;
-using Meshery.Agent.Http;
+using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.LocalProvider;
 using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Json;

@@ -1,0 +1,33 @@
+using Meshery.ExtensionPoints.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Meshery.Provider.Hosting;
+
+/// <summary>
+/// Applies <see cref="ProviderOptions.MaxRequestBodyBytes"/> to a request in either host: a declared
+/// length over the limit answers 413 at once, and the server-side limit is lowered for bodies sent
+/// without a length (the Functions worker's Kestrel does not read the provider's options).
+/// </summary>
+public static class BodyLimit
+{
+    public static IResult? Check(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var limit = context.RequestServices.GetService<IOptions<ProviderOptions>>()?.Value.MaxRequestBodyBytes ?? new ProviderOptions().MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return ProblemAnswers.Status(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature
+            && (feature.MaxRequestBodySize is null || feature.MaxRequestBodySize > limit))
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Meshery.Provider.Hosting;
+
+/// <summary><c>{}</c>: a success with nothing more to say.</summary>
+public sealed record EmptyAnswer;

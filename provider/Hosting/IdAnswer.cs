@@ -1,0 +1,4 @@
+namespace Meshery.Provider.Hosting;
+
+/// <summary><c>{"id": "..."}</c>: the id of what was created.</summary>
+public sealed record IdAnswer(Guid Id);

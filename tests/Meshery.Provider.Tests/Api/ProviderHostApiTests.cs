@@ -1,0 +1,7 @@
+using Meshery.Provider.Tests.Support;
+
+namespace Meshery.Provider.Tests.Api;
+
+/// <summary>The HTTP suite against the self-hosted provider over TLS.</summary>
+[Collection(ProviderHostCollection.Name)]
+public sealed class ProviderHostApiTests(ProviderHostFixture fixture) : ProviderApiSuite(fixture);
