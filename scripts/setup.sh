@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what the tests and the product need on a fresh machine, when missing.
+# Idempotent: a second run changes nothing and only prints what it found.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+if [[ "$(id -u)" -eq 0 ]]; then
+  sudo=()
+else
+  sudo=(sudo)
+fi
+
+apt_updated=0
+apt_install() {
+  if [[ "${apt_updated}" -eq 0 ]]; then
+    echo "setup: apt-get update"
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# nats-server: the message broker used by MeshSync, the agent and the tests.
+if command -v nats-server >/dev/null 2>&1 || [[ -x /usr/sbin/nats-server ]]; then
+  echo "setup: nats-server present"
+else
+  echo "setup: installing nats-server (apt)"
+  apt_install nats-server
+fi
+
+# dotnet: the SDK comes with the machine; say so clearly when it does not.
+if command -v dotnet >/dev/null 2>&1; then
+  echo "setup: dotnet $(dotnet --version) present"
+else
+  echo "setup: dotnet SDK not found on PATH (install the .NET 10 SDK)" >&2
+  exit 1
+fi
+
+# Azurite: the Azure Storage emulator, pinned by tools/azurite/package-lock.json.
+azurite_dir="${repo_root}/tools/azurite"
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing nodejs and npm (apt)"
+  apt_install nodejs npm
+fi
+stamp="${azurite_dir}/node_modules/.package-lock.json"
+if [[ -x "${azurite_dir}/node_modules/.bin/azurite" && -f "${stamp}" \
+      && ! "${azurite_dir}/package-lock.json" -nt "${stamp}" ]]; then
+  echo "setup: azurite $(node -p "require('${azurite_dir}/node_modules/azurite/package.json').version") present"
+else
+  echo "setup: installing azurite (npm ci in tools/azurite)"
+  npm ci --prefix "${azurite_dir}" --no-audit --no-fund --loglevel=error >/dev/null
+fi
+
+echo "setup: done"
