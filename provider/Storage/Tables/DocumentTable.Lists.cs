@@ -1,0 +1,137 @@
+using Meshery.ExtensionPoints.Errors;
+using Meshery.ExtensionPoints.Paging;
+
+namespace Meshery.Provider.Storage.Tables;
+
+public sealed partial class DocumentTable<T>
+{
+    private static readonly ListOrder NoOrder = new("\0", false);
+
+    /// <summary>
+    /// One page of a list. Without <c>search</c>, without filters beyond the comparison budget and in
+    /// key order, it pages server-side (<see cref="StorageTable.ReadRangeAsync"/>) and counts with a
+    /// RowKey-only query. Otherwise Table storage cannot do the work: a projection of the needed
+    /// columns over the key range is read, filtered, searched and sorted here, and only the page's
+    /// documents are read, by point reads.
+    /// </summary>
+    public async Task<TablePage<T>> ListAsync(TableListRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var page = request.Page;
+        if (page.PageSize is < 1 or > PagingLimits.MaxPageSize)
+        {
+            throw ProviderException.Invalid($"'pagesize' must be between 1 and {PagingLimits.MaxPageSize}.");
+        }
+
+        if (page.Page is < 0 or > PagingLimits.MaxPage)
+        {
+            throw ProviderException.Invalid($"'page' must be between 0 and {PagingLimits.MaxPage}.");
+        }
+
+        if (page.Search is { Length: > PagingLimits.MaxSearchLength })
+        {
+            throw ProviderException.Invalid($"'search' is longer than {PagingLimits.MaxSearchLength} characters.");
+        }
+
+        var order = ResolveOrder(request);
+        var (filter, clientSide) = BuildFilter(request);
+        var search = page.Search?.Trim();
+        var byKey = string.IsNullOrEmpty(search) && clientSide.Count == 0 && request.RowKeys is null && (order is null || order == request.KeyOrder);
+        return byKey
+            ? await ListByKeyAsync(request.Partition, filter, page, cancellationToken)
+            : await ListByProjectionAsync(request, filter, clientSide, search, order == request.KeyOrder ? null : order, cancellationToken);
+    }
+
+    /// <summary>The server-side filter (partition, key range and as many conditions as the 15-comparison budget allows) and the conditions left to test here.</summary>
+    public static (string Filter, IReadOnlyList<TableCondition> ClientSide) BuildFilter(TableListRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var filter = StorageTable.RangeFilter(request.Partition, request.Range);
+        var budget = EntityLimits.MaxFilterComparisons - 3;
+        var clientSide = new List<TableCondition>();
+        foreach (var condition in request.Conditions.Items)
+        {
+            if (condition.Comparisons <= budget)
+            {
+                filter += $" and ({condition.Filter})";
+                budget -= condition.Comparisons;
+            }
+            else
+            {
+                clientSide.Add(condition);
+            }
+        }
+
+        return (filter, clientSide);
+    }
+
+    private ListOrder? ResolveOrder(TableListRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Page.Order))
+        {
+            return request.DefaultOrder;
+        }
+
+        var parsed = ListOrder.Parse(request.Page.Order, Definition.OrderNames, NoOrder);
+        return parsed == NoOrder ? request.DefaultOrder : parsed;
+    }
+
+    private async Task<TablePage<T>> ListByKeyAsync(string partition, string filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        var count = Table.CountAsync(partition, filter, cancellationToken);
+        var rows = Table.ReadRangeAsync(partition, filter, page.Offset, page.PageSize, DocumentSelect, cancellationToken);
+        await Task.WhenAll(count, rows);
+        var items = await DecodeManyAsync(partition, await rows, cancellationToken);
+        return new TablePage<T>(items, await count);
+    }
+
+    private async Task<TablePage<T>> ListByProjectionAsync(
+        TableListRequest request,
+        string filter,
+        IReadOnlyList<TableCondition> clientSide,
+        string? search,
+        ListOrder? order,
+        CancellationToken cancellationToken)
+    {
+        var orderProperty = order is { } o ? Definition.PropertyOf(o.Column) : null;
+        var select = new HashSet<string>(StringComparer.Ordinal) { "RowKey" };
+        if (orderProperty is not null)
+        {
+            select.Add(orderProperty);
+        }
+
+        if (!string.IsNullOrEmpty(search))
+        {
+            select.UnionWith(Definition.SearchColumns);
+        }
+
+        select.UnionWith(clientSide.Select(c => c.Property));
+        var rows = await Table.ScanAsync(filter, [.. select], _storage.Options.MaxScanEntities, cancellationToken);
+        var matching = rows.Where(row =>
+            (request.RowKeys is null || request.RowKeys.Contains(row.RowKey))
+            && clientSide.All(c => c.Test(row.GetString(c.Property)))
+            && (string.IsNullOrEmpty(search)
+                || Definition.SearchColumns.Any(column => row.GetString(column)?.Contains(search, StringComparison.OrdinalIgnoreCase) == true)))
+            .ToList();
+        var descending = order?.Descending == true;
+        matching.Sort((a, b) =>
+        {
+            if (orderProperty is not null)
+            {
+                var byValue = CompareNullsFirst(a.GetString(orderProperty), b.GetString(orderProperty));
+                if (byValue != 0)
+                {
+                    return descending ? -byValue : byValue;
+                }
+            }
+
+            return string.CompareOrdinal(a.RowKey, b.RowKey);
+        });
+        var pageRows = matching.Skip(request.Page.Offset).Take(request.Page.PageSize).Select(r => r.RowKey).ToArray();
+        var items = await ReadManyAsync(request.Partition, pageRows, cancellationToken);
+        return new TablePage<T>(items, matching.Count);
+    }
+
+    private static int CompareNullsFirst(string? a, string? b) =>
+        a is null ? (b is null ? 0 : -1) : b is null ? 1 : string.CompareOrdinal(a, b);
+}
