@@ -2,6 +2,7 @@ using Meshery.ExtensionPoints.Capabilities;
 using Meshery.ExtensionPoints.Json;
 using Meshery.Provider.Auth;
 using Meshery.Provider.Capabilities;
+using Meshery.Provider.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,7 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddSingleton<ICapabilitiesSource, HostedCapabilities>();
         services.ConfigureHttpJsonOptions(o => MesheryJson.Apply(o.SerializerOptions, ProviderJsonContext.Default));
         services.AddProblemDetails();
+        services.AddTableStorage();
         return builder;
     }
 }
