@@ -24,6 +24,9 @@ public sealed class ProviderHostFixture : IAsyncLifetime, IProviderUnderTest
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>A handler that trusts the host's TLS certificate (for clients the test does not own).</summary>
+    public HttpMessageHandler CreateHandler() => _certificate!.CreateHandler();
+
     public async ValueTask InitializeAsync()
     {
         await _azurite.InitializeAsync();

@@ -29,16 +29,19 @@ public sealed class SelfSignedCertificate : IDisposable
     public string Password { get; }
 
     /// <summary>A client that trusts exactly this certificate.</summary>
-    public HttpClient CreateClient(Uri baseAddress)
+    public HttpClient CreateClient(Uri baseAddress) =>
+        new(CreateHandler()) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>A handler that trusts exactly this certificate.</summary>
+    public HttpClientHandler CreateHandler()
     {
         var thumbprint = Certificate.Thumbprint;
-        var handler = new HttpClientHandler
+        return new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint,
             AllowAutoRedirect = false,
             UseProxy = false,
         };
-        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public void Dispose() => Certificate.Dispose();

@@ -1,0 +1,40 @@
+using Meshery.ExtensionPoints.Capabilities;
+using Meshery.ExtensionPoints.Conformance.Running;
+using Meshery.Provider.Tests.Support;
+
+namespace Meshery.Provider.Tests.Api;
+
+/// <summary>The Extension Points conformance kit, as a third party would run it, against each host.</summary>
+public static class ProviderConformance
+{
+    public static async Task PassesAsync(IProviderUnderTest provider, HttpMessageHandler? handler)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        var report = await new ConformanceRunner(
+            new ConformanceOptions
+            {
+                Provider = provider.BaseAddress,
+                Token = provider.Tokens.Mint(Guid.NewGuid()),
+                SecondToken = provider.Tokens.Mint(Guid.NewGuid()),
+            },
+            handler).RunAllAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(report.Checks.Where(c => c.Outcome == CheckOutcome.Fail).Select(c => $"{c.Name}: {c.Reason}"));
+        Assert.True(report.Passed >= 120, $"only {report.Passed} checks passed");
+        Assert.Contains(report.Checks, c => c.Name == "capabilities.fetch" && c.Reason.Contains(Features.PersistEvents, StringComparison.Ordinal));
+    }
+}
+
+[Collection(ProviderHostCollection.Name)]
+public sealed class ProviderHostConformanceTests(ProviderHostFixture host)
+{
+    [Fact]
+    public Task The_provider_host_passes_the_conformance_kit() => ProviderConformance.PassesAsync(host, host.CreateHandler());
+}
+
+[Collection(ProviderFunctionsCollection.Name)]
+public sealed class ProviderFunctionsConformanceTests(ProviderFunctionsFixture functions)
+{
+    [Fact]
+    public Task The_functions_app_passes_the_conformance_kit() => ProviderConformance.PassesAsync(functions, handler: null);
+}
