@@ -92,11 +92,19 @@ for project in "${projects[@]}"; do
     echo "test: ${name}: no build output under ${project_dir}/bin/${configuration}" >&2
     code=127
   else
+    # An xUnit v3 executable runs either xUnit's own console runner or, when built with
+    # UseMicrosoftTestingPlatformRunner, Microsoft.Testing.Platform; their options differ.
+    # Both report a test running over 120 s (a hang) while it still runs.
+    if dotnet exec "${dll}" --help 2>/dev/null | grep -q -- '--report-xunit-trx'; then
+      # Exit code 8 is "no test ran": a project without tests yet is not a failure.
+      args=(--no-ansi --progress off --long-running 120 --ignore-exit-code 8
+        --results-directory "${results_dir}" --report-xunit-trx --report-xunit-trx-filename "${name}.trx")
+    else
+      args=(-noLogo -noColor -longRunning 120 -result-trx "${trx}")
+    fi
     # timeout runs the project in a process group of its own; killing that group afterwards
-    # removes servers a crashed test host left behind. -longRunning reports a test that
-    # runs over 120 s (a hang) while it still runs.
-    timeout --signal=TERM --kill-after=30 "${project_timeout}" \
-      dotnet exec "${dll}" -noLogo -noColor -longRunning 120 -result-trx "${trx}" </dev/null &
+    # removes servers a crashed test host left behind.
+    timeout --signal=TERM --kill-after=30 "${project_timeout}" dotnet exec "${dll}" "${args[@]}" </dev/null &
     group=$!
     wait "${group}" || code=$?
     kill -KILL -- "-${group}" 2>/dev/null || true
