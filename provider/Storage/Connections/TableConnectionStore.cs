@@ -59,6 +59,7 @@ public sealed class TableConnectionStore(
         var name = payload.Name is { Length: > 0 } ? ContractValidation.RequireName(payload.Name) : null;
         var now = TableTime.Now(time);
         var credentialId = payload.CredentialId;
+        await RequireOwnCredentialAsync(caller, credentialId, cancellationToken);
         Guid? createdCredential = null;
         if (payload.CredentialSecret is { Count: > 0 } secret)
         {
@@ -79,7 +80,7 @@ public sealed class TableConnectionStore(
         }
     }
 
-    public Task<Stored<Connection>> UpdateAsync(
+    public async Task<Stored<Connection>> UpdateAsync(
         ProviderCaller caller, Guid id, ConnectionPayload payload, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -90,8 +91,9 @@ public sealed class TableConnectionStore(
         }
 
         var status = payload.Status is null ? null : ContractValidation.OneOf(payload.Status, "status", ConnectionStatuses.IsKnown, ConnectionStatuses.Discovered);
+        await RequireOwnCredentialAsync(caller, payload.CredentialId, cancellationToken);
         var now = TableTime.Now(time);
-        return _table.UpdateAsync(
+        return await _table.UpdateAsync(
             KeyOf(caller, id),
             current => new(Merge(current.Value, payload, status ?? current.Value.Status, payload.CredentialId ?? current.Value.CredentialId, now)),
             ifMatch,
@@ -161,6 +163,15 @@ public sealed class TableConnectionStore(
             {
                 // Registered meanwhile by another call: update it instead.
             }
+        }
+    }
+
+    /// <summary>A connection may only link a credential of the same user.</summary>
+    private async Task RequireOwnCredentialAsync(ProviderCaller caller, Guid? credentialId, CancellationToken cancellationToken)
+    {
+        if (credentialId is { } linked && !await credentials.ExistsAsync(caller, linked, cancellationToken))
+        {
+            throw ProviderException.Invalid($"'credentialId' names no credential of yours: '{linked}'.");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Meshery.ExtensionPoints;
+using Meshery.ExtensionPoints.Connections;
 using Meshery.ExtensionPoints.Credentials;
 using Meshery.ExtensionPoints.Errors;
 using Meshery.ExtensionPoints.Json;
@@ -16,7 +17,8 @@ namespace Meshery.Provider.Storage.Credentials;
 /// Credentials in table <c>credentials</c> (PartitionKey = user id, RowKey = credential id). The
 /// document never holds the secret: it is encrypted (<see cref="CredentialProtector"/>) into binary
 /// properties <c>Secret0..SecretN</c> beside it, read only by a single-credential read. Lists select
-/// the document columns alone, so secrets never even leave the table for them.
+/// the document columns alone, so secrets never even leave the table for them. Deleting a credential
+/// unlinks it from the connections that used it.
 /// </summary>
 public sealed class TableCredentialStore(TableStorage storage, CredentialProtector protector, TimeProvider time) : ICredentialStore
 {
@@ -26,7 +28,9 @@ public sealed class TableCredentialStore(TableStorage storage, CredentialProtect
     public const string SecretPartsProperty = "SecretParts";
     public const string SecretPartPrefix = "Secret";
 
+    private static readonly string[] RowKeyOnly = ["RowKey"];
     private readonly DocumentTable<Credential> _table = new(storage, TableDefinitions.Credentials);
+    private readonly DocumentTable<Connection> _connections = new(storage, TableDefinitions.Connections);
 
     public async Task<CredentialPage> ListAsync(ProviderCaller caller, PageRequest page, CancellationToken cancellationToken)
     {
@@ -47,6 +51,13 @@ public sealed class TableCredentialStore(TableStorage storage, CredentialProtect
 
         var secret = ReadSecret(current.Entity, caller.UserId, id);
         return new Stored<Credential>(current.Value with { Secret = secret }, current.ETag.ToString());
+    }
+
+    /// <summary>Whether the caller has a credential with this id (a RowKey-only point read; nothing decrypted).</summary>
+    public async Task<bool> ExistsAsync(ProviderCaller caller, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return await _table.Table.GetAsync(TableKeys.Tenant(caller.UserId), TableKeys.Id(id), RowKeyOnly, cancellationToken) is not null;
     }
 
     public async Task<Stored<Credential>> CreateAsync(ProviderCaller caller, CredentialPayload payload, CancellationToken cancellationToken)
@@ -91,10 +102,40 @@ public sealed class TableCredentialStore(TableStorage storage, CredentialProtect
         return stored with { Value = stored.Value with { Secret = secret } };
     }
 
+    /// <summary>
+    /// Deletes the credential, then unlinks it from the caller's connections that used it (found
+    /// by their <c>CredentialId</c> column within the partition; each is updated under its ETag).
+    /// </summary>
     public async Task<bool> DeleteAsync(ProviderCaller caller, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return await _table.DeleteAsync(KeyOf(caller, id), cancellationToken) is not null;
+        if (await _table.DeleteAsync(KeyOf(caller, id), cancellationToken) is null)
+        {
+            return false;
+        }
+
+        var partition = TableKeys.Tenant(caller.UserId);
+        var linked = new TableConditions().Equal("CredentialId", TableKeys.Id(id));
+        var (filter, _) = DocumentTable<Connection>.BuildFilter(new TableListRequest(partition, KeyRange.All, new PageRequest()) { Conditions = linked });
+        var rows = await _connections.Table.ScanAsync(filter, RowKeyOnly, storage.Options.MaxScanEntities, cancellationToken);
+        var now = TableTime.Now(time);
+        foreach (var row in rows)
+        {
+            try
+            {
+                await _connections.UpdateAsync(
+                    new DocumentKey(partition, row.RowKey, row.RowKey),
+                    current => new(current.Value.CredentialId == id ? current.Value with { CredentialId = null, UpdatedAt = now } : current.Value),
+                    null,
+                    cancellationToken);
+            }
+            catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.NotFound)
+            {
+                // The connection went meanwhile.
+            }
+        }
+
+        return true;
     }
 
     private Dictionary<string, object> SecretProperties(Guid tenant, Guid id, JsonObject? secret)

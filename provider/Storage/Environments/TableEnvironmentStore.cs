@@ -129,6 +129,11 @@ public sealed class TableEnvironmentStore(TableStorage storage, EnvironmentConne
         }
 
         var mapped = await map.ConnectionsOfAsync(partition, environmentId, storage.Options.MaxScanEntities, cancellationToken);
+        if (mapped.Count == 0)
+        {
+            return new ConnectionPage([], 0, page.Page, page.PageSize);
+        }
+
         var request = new TableListRequest(partition, KeyRange.All, page) { RowKeys = mapped.Select(TableKeys.Id).ToHashSet(StringComparer.Ordinal) };
         var result = await _connections.ListAsync(request, cancellationToken);
         return new ConnectionPage(result.Items, result.Total, page.Page, page.PageSize);

@@ -51,8 +51,8 @@ public sealed class TablePreferencesStore(TableStorage storage, TimeProvider tim
             }
             catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.Conflict)
             {
-                // Another first save won; an unconditional save replaces it, a conditional one lost.
-                if (!TableETags.IsUnconditional(ifMatch))
+                // Another first save won: an unconditional save replaces it, any other is a lost update.
+                if (!string.IsNullOrWhiteSpace(ifMatch))
                 {
                     throw ProviderException.PreconditionFailed("Preferences", caller.UserId);
                 }

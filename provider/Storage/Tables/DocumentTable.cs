@@ -129,14 +129,17 @@ public sealed partial class DocumentTable<T>
         return new EncodedDocument(entity, blob);
     }
 
-    /// <summary>Removes the blob a failed write uploaded.</summary>
+    /// <summary>Removes the blob a failed write uploaded (cleanup runs to the end, whatever the caller's token).</summary>
     public Task DiscardAsync(EncodedDocument encoded)
     {
         ArgumentNullException.ThrowIfNull(encoded);
         return DeleteBlobAsync(encoded.UploadedBlob);
     }
 
-    /// <summary>Removes a blob no entity points at any more; a failure only leaves it behind (logged).</summary>
+    /// <summary>
+    /// Removes a blob no entity points at any more; a failure only leaves it behind (logged). Not
+    /// cancellable on purpose: the entity already moved on, so the cleanup must not stop halfway.
+    /// </summary>
     public async Task DeleteBlobAsync(string? blob)
     {
         if (blob is null)

@@ -109,6 +109,40 @@ public sealed class TableConnectionStoreTests(AzuriteFixture azurite) : StorageT
     }
 
     [Fact]
+    public async Task ACredentialMadeForAConnectionThatCannotBeSavedIsRemovedAgain()
+    {
+        var caller = StorageHarness.NewCaller();
+
+        // A type too long for its column (32,768 characters) fails after the credential was stored.
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Store<IConnectionStore>().SaveAsync(
+            caller,
+            new ConnectionPayload { Kind = "kubernetes", Type = new string('t', 40_000), CredentialSecret = new JsonObject { ["token"] = "x" } },
+            Ct));
+
+        Assert.Equal(ProviderErrorKind.Invalid, error.Kind);
+        Assert.Equal(0, (await Store<ICredentialStore>().ListAsync(caller, new PageRequest(), Ct)).TotalCount);
+        Assert.Equal(0, (await Store<IConnectionStore>().ListAsync(caller, new ConnectionQuery(), Ct)).TotalCount);
+    }
+
+    [Fact]
+    public async Task OnlyTheCallersOwnCredentialCanBeLinked()
+    {
+        var store = Store<IConnectionStore>();
+        var caller = StorageHarness.NewCaller();
+        var theirs = await Store<ICredentialStore>().CreateAsync(StorageHarness.NewCaller(), new CredentialPayload { Name = "theirs" }, Ct);
+        var mine = await Store<ICredentialStore>().CreateAsync(caller, new CredentialPayload { Name = "mine" }, Ct);
+        var saved = await store.SaveAsync(caller, new ConnectionPayload { Kind = "kubernetes", CredentialId = mine.Value.Id }, Ct);
+
+        var onSave = await Assert.ThrowsAsync<ProviderException>(() => store.SaveAsync(caller, new ConnectionPayload { Kind = "kubernetes", CredentialId = theirs.Value.Id }, Ct));
+        var onUpdate = await Assert.ThrowsAsync<ProviderException>(() => store.UpdateAsync(caller, saved.Value.Id, new ConnectionPayload { CredentialId = theirs.Value.Id }, null, Ct));
+
+        Assert.Equal(mine.Value.Id, saved.Value.CredentialId);
+        Assert.Equal(ProviderErrorKind.Invalid, onSave.Kind);
+        Assert.Equal(ProviderErrorKind.Invalid, onUpdate.Kind);
+        Assert.Equal(mine.Value.Id, (await store.GetAsync(caller, saved.Value.Id, Ct))!.Value.CredentialId);
+    }
+
+    [Fact]
     public async Task DeleteReturnsWhatItWasWithStatusDeleted()
     {
         var store = Store<IConnectionStore>();

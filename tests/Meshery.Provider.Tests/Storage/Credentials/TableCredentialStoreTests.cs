@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Meshery.ExtensionPoints.Connections;
 using Meshery.ExtensionPoints.Credentials;
 using Meshery.ExtensionPoints.Errors;
 using Meshery.ExtensionPoints.Paging;
@@ -87,6 +88,23 @@ public sealed class TableCredentialStoreTests(AzuriteFixture azurite) : StorageT
         Assert.Null((await store.GetAsync(caller, id, Ct))!.Value.Secret);
         Assert.True(await store.DeleteAsync(caller, id, Ct));
         Assert.False(await store.DeleteAsync(caller, id, Ct));
+    }
+
+    [Fact]
+    public async Task DeletingACredentialUnlinksItFromConnections()
+    {
+        var caller = StorageHarness.NewCaller();
+        var connections = Store<IConnectionStore>();
+        var linked = await connections.SaveAsync(caller, new ConnectionPayload { Kind = "kubernetes", CredentialSecret = Secret() }, Ct);
+        var other = await Store<ICredentialStore>().CreateAsync(caller, new CredentialPayload { Name = "other" }, Ct);
+        var unrelated = await connections.SaveAsync(caller, new ConnectionPayload { Kind = "grafana", CredentialId = other.Value.Id }, Ct);
+
+        Assert.True(await Store<ICredentialStore>().DeleteAsync(caller, linked.Value.CredentialId!.Value, Ct));
+
+        var after = (await connections.GetAsync(caller, linked.Value.Id, Ct))!.Value;
+        Assert.Null(after.CredentialId);
+        Assert.True(after.UpdatedAt >= linked.Value.UpdatedAt);
+        Assert.Equal(other.Value.Id, (await connections.GetAsync(caller, unrelated.Value.Id, Ct))!.Value.CredentialId);
     }
 
     [Fact]

@@ -1,7 +1,11 @@
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Meshery.ExtensionPoints.Credentials;
+using Meshery.ExtensionPoints.Designs;
 using Meshery.ExtensionPoints.Environments;
 using Meshery.ExtensionPoints.Errors;
 using Meshery.ExtensionPoints.Paging;
+using Meshery.Provider.Storage.Credentials;
 using Meshery.Provider.Storage.Tables;
 using Meshery.Testing.Azurite;
 
@@ -88,6 +92,66 @@ public sealed class DocumentTableTests(AzuriteFixture azurite) : StorageTests(az
         // A write forgets the partition's positions, so offsets never drift.
         await table.InsertAsync(new DocumentKey(partition, "0" + Guid.NewGuid().ToString("D")[1..], "x"), new(new MesheryEnvironment { Name = "first" }), Ct);
         Assert.Equal((0, null), Harness.Storage.Cache.Floor(TableNames.Environments, partition, filter, 40));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(32_001)]
+    [InlineData(300_000)]
+    [InlineData(440_000)]
+    [InlineData(460_000)]
+    [InlineData(520_000)]
+    [InlineData(3_000_000)]
+    public async Task EveryEntityBuiltKeepsTheLimitsOnBothSidesOfTheInlineBoundary(int patternChars)
+    {
+        var designs = new DocumentTable<Design>(Harness.Storage, TableDefinitions.Designs);
+        var credentials = new DocumentTable<Credential>(Harness.Storage, TableDefinitions.Credentials);
+        var key = NewKey();
+        var pattern = patternChars < 2 ? "x" : "\U0001F680" + new string('x', patternChars - 2);
+
+        // The largest secret a credential may carry sits beside the document as binary parts.
+        var secret = Enumerable.Range(0, (TableCredentialStore.MaxSecretBytes / EntityLimits.MaxBinaryBytes) + 1)
+            .ToDictionary(i => "Secret" + i, object (_) => new byte[EntityLimits.MaxBinaryBytes]);
+        var encoded = new[]
+        {
+            await designs.EncodeAsync(key, new(new Design { Name = "d", PatternFile = pattern }), Ct),
+            await credentials.EncodeAsync(key, new(new Credential { Name = new string('n', 255), Type = pattern.Length > 255 ? pattern[..255] : pattern }, secret), Ct),
+        };
+
+        foreach (var document in encoded)
+        {
+            Assert.Null(EntityLimits.Violation(document.Entity));
+            Assert.True(EntityLimits.EstimateSize(document.Entity) <= EntityLimits.MaxEntityBytes);
+            Assert.True(document.Entity.Count + 1 <= EntityLimits.MaxProperties);
+            Assert.All(document.Entity.Select(p => p.Value).OfType<string>(), s => Assert.True(s.Length <= EntityLimits.MaxStringChars));
+            Assert.All(document.Entity.Select(p => p.Value).OfType<byte[]>(), b => Assert.True(b.Length <= EntityLimits.MaxBinaryBytes));
+        }
+
+        // Escaped JSON is longer than the pattern; what matters is that inline entities stay under the budget.
+        Assert.True(encoded[0].UploadedBlob is not null || EntityLimits.EstimateSize(encoded[0].Entity) <= EntityLimits.MaxInlineEntityBytes);
+        Assert.Equal(patternChars >= 520_000, encoded[0].UploadedBlob is not null);
+        var stored = await designs.InsertAsync(key, new(new Design { Name = "d", PatternFile = pattern }), Ct);
+        Assert.Equal(pattern, (await designs.GetAsync(key, Ct))!.Value.PatternFile);
+        Assert.Equal(stored.ETag, (await designs.GetAsync(key, Ct))!.ETag);
+        foreach (var document in encoded)
+        {
+            await designs.DiscardAsync(document);
+        }
+    }
+
+    [Fact]
+    public async Task BatchesStayInOnePartitionAndUnderAHundredOperations()
+    {
+        var table = Harness.Storage.Table(TableNames.Events);
+        var tooMany = Enumerable.Range(0, 101).Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity("p", "r" + i))).ToArray();
+        var twoPartitions = new[]
+        {
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity("p", "r")),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity("q", "r")),
+        };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitAsync(tooMany, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitAsync(twoPartitions, Ct));
     }
 
     private static DocumentKey NewKey()
