@@ -174,6 +174,8 @@ public sealed partial class ClusterDiscovery : IAsyncDisposable, IInformerSink
                 await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
             }
 
+            await _requests.Subscribed.WaitAsync(cancellationToken).ConfigureAwait(false);
+
             _initialList.TrySetResult();
             if (_options.ResyncInterval > TimeSpan.Zero)
             {

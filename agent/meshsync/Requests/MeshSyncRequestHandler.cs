@@ -21,7 +21,11 @@ internal sealed class MeshSyncRequestHandler : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly LogStreamer _logs;
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
+
+    /// <summary>Completes once the request subscription has reached the broker the first time.</summary>
+    public Task Subscribed => _subscribed.Task;
 
     public MeshSyncRequestHandler(ClusterDiscovery discovery, KubeApi api, INatsConnection nats, MeshSyncOptions options, ILogger logger, TimeProvider time)
     {
@@ -62,7 +66,10 @@ internal sealed class MeshSyncRequestHandler : IAsyncDisposable
                     continue;
                 }
 
-                await foreach (var message in _nats.SubscribeAsync<byte[]>(MeshSyncSubjects.Request, cancellationToken: cancellationToken).ConfigureAwait(false))
+                await using var subscription = await _nats.SubscribeCoreAsync<byte[]>(MeshSyncSubjects.Request, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await _nats.PingAsync(cancellationToken).ConfigureAwait(false);
+                _subscribed.TrySetResult();
+                await foreach (var message in subscription.Msgs.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
                     backoff.Reset();
                     if (message.Data is { Length: > 0 } data)

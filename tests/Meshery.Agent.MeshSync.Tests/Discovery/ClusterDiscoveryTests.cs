@@ -20,7 +20,7 @@ public sealed class ClusterDiscoveryTests(NatsServerFixture nats)
         await h.WaitInitialListAsync(_ct);
         await h.ConvergeAsync(_ct);
         clock.Stop();
-        TestContext.Current.SendDiagnosticMessage($"initial sync: {h.Collector.State.Count} objects in {clock.Elapsed.TotalSeconds:F2} s = {h.Collector.State.Count / clock.Elapsed.TotalSeconds:F0} objects/s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"initial sync: {h.Collector.State.Count} objects in {clock.Elapsed.TotalSeconds:F2} s = {h.Collector.State.Count / clock.Elapsed.TotalSeconds:F0} objects/s");
         Assert.True(h.Collector.State.Count >= seeded.Count);
 
         var random = new Random(5);

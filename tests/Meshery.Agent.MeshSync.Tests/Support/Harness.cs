@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -60,7 +61,10 @@ internal sealed class Harness : IAsyncDisposable
         var options = (configure ?? (o => o))(Options(brokerUrl));
         var nats = Meshery.Agent.MeshSync.MeshSyncWorker.CreateConnection(options);
         var clusterId = await ClusterDiscovery.ReadClusterIdAsync(client, cancellationToken);
-        var discovery = ClusterDiscovery.Create(client, clusterId, options, nats, NullLogger.Instance, TimeProvider.System);
+        Microsoft.Extensions.Logging.ILogger logger = Environment.GetEnvironmentVariable("MESHSYNC_TEST_LOG") == "1"
+            ? Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole()).CreateLogger("meshsync")
+            : NullLogger.Instance;
+        var discovery = ClusterDiscovery.Create(client, clusterId, options, nats, logger, TimeProvider.System);
         var collector = await Collector.StartAsync(brokerUrl, clusterId, cancellationToken, rerequestOnReconnect);
         var harness = new Harness(server, client, nats, discovery, collector);
         if (startDiscovery)
