@@ -40,6 +40,7 @@ public sealed partial class ClusterDiscovery : IAsyncDisposable, IInformerSink
     private string? _configUid;
     private Task _run = Task.CompletedTask;
     private bool _started;
+    private int _stopped;
 
     private ClusterDiscovery(IKubernetes client, string clusterId, MeshSyncOptions options, INatsConnection nats, ILogger logger, TimeProvider time)
     {
@@ -119,6 +120,11 @@ public sealed partial class ClusterDiscovery : IAsyncDisposable, IInformerSink
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         if (!_stop.IsCancellationRequested)
         {
             await _stop.CancelAsync().ConfigureAwait(false);

@@ -13,7 +13,9 @@ public sealed class ClusterDiscoveryTests(NatsServerFixture nats)
     [Fact]
     public async Task Initial_sync_of_thousands_of_objects_equals_the_cluster_then_random_changes_converge()
     {
-        var seeded = Harness.Objects(namespaces: 10, perNamespace: 300).ToList();
+        // MESHSYNC_SYNC_OBJECTS scales the cluster up for a throughput figure (default: about 3,000 objects)
+        var perNamespace = int.TryParse(Environment.GetEnvironmentVariable("MESHSYNC_SYNC_OBJECTS"), out var n) ? n / 10 : 300;
+        var seeded = Harness.Objects(namespaces: 10, perNamespace: perNamespace).ToList();
         await using var h = await Harness.StartAsync(nats.Url, _ct, seed: s => s.PutMany(seeded), startDiscovery: false);
         var clock = Stopwatch.StartNew();
         await h.Discovery.StartAsync(_ct);
