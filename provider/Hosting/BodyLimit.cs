@@ -19,6 +19,8 @@ public static class BodyLimit
         var limit = context.RequestServices.GetService<IOptions<ProviderOptions>>()?.Value.MaxRequestBodyBytes ?? new ProviderOptions().MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
+            // The body stays unread: the connection must not carry another request after this answer.
+            context.Response.Headers.Connection = "close";
             return ProblemAnswers.Status(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
         }
 

@@ -55,7 +55,14 @@ public abstract partial class ProviderApiSuite
         var (_, token) = NewUser();
         var big = new string('x', (int)Provider.MaxRequestBodyBytes + 1024);
 
-        using var response = await SendAsync(HttpMethod.Post, "api/content/patterns", token, rawJson: $$$"""{"name":"big","patternData":{"name":"big","patternFile":"{{{big}}}"}}""");
+        // As careful clients do, ask before sending: the provider refuses on the declared length alone.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/content/patterns", UriKind.Relative))
+        {
+            Content = new StringContent($$$"""{"name":"big","patternData":{"name":"big","patternFile":"{{{big}}}"}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", token);
+        request.Headers.ExpectContinue = true;
+        using var response = await Provider.Client.SendAsync(request, Ct);
 
         await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
