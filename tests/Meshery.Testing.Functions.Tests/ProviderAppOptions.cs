@@ -18,6 +18,11 @@ internal static class ProviderAppOptions
             options.Environment[key] = value;
         }
 
+        // These tests exercise the emulator, not storage: the app needs storage settings to start,
+        // and answers its health and version functions without reaching the (absent) account.
+        options.Environment["Meshery__Provider__Storage__ConnectionString"] = "UseDevelopmentStorage=true";
+        options.Environment["Meshery__Provider__Storage__CredentialKey"] = Convert.ToBase64String(new byte[32]);
+
         return options;
     }
 }

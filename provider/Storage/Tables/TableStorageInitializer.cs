@@ -5,12 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace Meshery.Provider.Storage.Tables;
 
 /// <summary>
-/// Creates the tables and containers when the host starts, so a misconfigured account shows at once.
-/// A failure is logged, not fatal: the stores create what is missing on first use.
+/// Creates the tables and containers as the host starts, so a misconfigured account shows at once in
+/// the log. It runs beside start-up rather than before it: an unreachable account neither delays the
+/// host nor stops it (the stores create what is missing on first use), and a host told to stop while
+/// this still runs stops cleanly.
 /// </summary>
-public sealed class TableStorageInitializer(TableStorage storage, ILogger<TableStorageInitializer> logger) : IHostedService
+public sealed class TableStorageInitializer(TableStorage storage, ILogger<TableStorageInitializer> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!storage.Options.CreateOnStart)
         {
@@ -19,13 +21,15 @@ public sealed class TableStorageInitializer(TableStorage storage, ILogger<TableS
 
         try
         {
-            await storage.EnsureCreatedAsync(cancellationToken);
+            await storage.EnsureCreatedAsync(stoppingToken);
         }
         catch (ProviderException ex)
         {
             TableStorageLog.StartFailed(logger, ex);
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping before the account answered: nothing to do.
+        }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
