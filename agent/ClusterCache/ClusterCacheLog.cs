@@ -19,8 +19,8 @@ internal static partial class ClusterCacheLog
     [LoggerMessage(2305, LogLevel.Information, "Asked MeshSync for its store (generation {Generation}), answers on {Reply}")]
     public static partial void StoreRequested(ILogger logger, long generation, string reply);
 
-    [LoggerMessage(2306, LogLevel.Information, "Store answer of cluster {ClusterId} complete ({Count} objects); removed {Removed} stale rows")]
-    public static partial void StoreComplete(ILogger logger, string clusterId, long count, int removed);
+    [LoggerMessage(2306, LogLevel.Information, "Store answer of cluster {ClusterId} complete ({Count} objects); removing the rows it did not name")]
+    public static partial void StoreComplete(ILogger logger, string clusterId, long count);
 
     [LoggerMessage(2307, LogLevel.Warning, "The cluster cache subscription failed; resubscribing")]
     public static partial void SubscriptionFailed(ILogger logger, Exception exception);
