@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Meshery.Agent.MeshSync.Messages;
+
+namespace Meshery.Agent.MeshSync.Discovery;
+
+internal sealed partial class ResourceInformer
+{
+    /// <summary>Lists every page, hands on what is new or changed, then what disappeared; returns the list's resourceVersion.</summary>
+    private async Task<string> ListAsync(CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? listVersion = null;
+        string? next = null;
+        var limit = _settings.PageSize.ToString(CultureInfo.InvariantCulture);
+        do
+        {
+            var query = next is null ? $"{Path}?limit={limit}" : $"{Path}?limit={limit}&continue={Uri.EscapeDataString(next)}";
+            using var page = await _api.GetAsync(query, _settings.ListTimeout, cancellationToken).ConfigureAwait(false);
+            var root = page.RootElement;
+            var meta = root.TryGetProperty("metadata", out var m) ? m : default;
+            listVersion ??= meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("resourceVersion", out var rv) ? rv.GetString() : null;
+            next = meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("continue", out var c) && c.ValueKind == JsonValueKind.String && c.GetString() is { Length: > 0 } token
+                ? token
+                : null;
+            if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in items.EnumerateArray())
+                {
+                    if (Identity(item) is { } identity)
+                    {
+                        seen.Add(identity.Uid);
+                        await UpsertAsync(item, identity.Uid, identity.ResourceVersion, null, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        while (next is not null);
+
+        foreach (var uid in Store.Uids.Where(u => !seen.Contains(u)).ToList())
+        {
+            if (Store.TryRemove(uid, out var gone))
+            {
+                await _sink.OnChangeAsync(this, MeshSyncEventTypes.Deleted, gone, default, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return listVersion ?? string.Empty;
+    }
+
+    /// <summary>Stores and hands on an added or modified object unless the store has it at this resourceVersion already.</summary>
+    private async ValueTask UpsertAsync(JsonElement item, string uid, string resourceVersion, string? eventType, CancellationToken cancellationToken)
+    {
+        var existed = Store.TryGet(uid, out var current);
+        if (existed && current.ResourceVersion == resourceVersion)
+        {
+            return;
+        }
+
+        var json = _encoder.Encode(item, Type, out var trimmed);
+        if (trimmed)
+        {
+            MeshSyncLog.ResourceTrimmed(_logger, Type.Key.ToString(), uid, json.Length);
+        }
+
+        var id = existed ? current.Id : IdOf(item);
+        var stored = new StoredResource(uid, resourceVersion, id, json);
+        Store.Set(stored);
+        var type = existed ? MeshSyncEventTypes.Modified : eventType ?? MeshSyncEventTypes.Added;
+        await _sink.OnChangeAsync(this, type, stored, item, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string IdOf(JsonElement item)
+    {
+        var meta = item.GetProperty("metadata");
+        var ns = meta.TryGetProperty("namespace", out var n) ? n.GetString() : null;
+        var name = meta.TryGetProperty("name", out var nm) ? nm.GetString() ?? string.Empty : string.Empty;
+        var apiVersion = item.TryGetProperty("apiVersion", out var a) && a.GetString() is { Length: > 0 } av ? av : Type.ApiVersion;
+        var kind = item.TryGetProperty("kind", out var k) && k.GetString() is { Length: > 0 } kv ? kv : Type.Kind;
+        return KubernetesResourceMapper.ComputeId(_encoder.ClusterId, kind, apiVersion, ns, name);
+    }
+
+    private static (string Uid, string ResourceVersion)? Identity(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("metadata", out var meta) || meta.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var uid = meta.TryGetProperty("uid", out var u) ? u.GetString() : null;
+        var rv = meta.TryGetProperty("resourceVersion", out var r) ? r.GetString() : null;
+        return string.IsNullOrEmpty(uid) ? null : (uid, rv ?? string.Empty);
+    }
+}
