@@ -93,6 +93,6 @@ public static class AgentApplication
         }
 
         builder.Services.AddClusterCache(ingest: modules.Broker);
-        builder.Services.AddKubernetesConnections();
+        builder.Services.AddKubernetesConnections(discovery: modules.Discovery && modules.Broker);
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class KubernetesConnectionManager
 
         if (probe.Connected && configuration is not null)
         {
-            await _launcher.EnsureStartedAsync(new ClusterDiscoveryTarget(connection.Id, context.Name, serverId ?? "", configuration), cancellationToken);
+            await StartDiscoveryAsync(new ClusterDiscoveryTarget(connection.Id, serverId ?? "", context), cancellationToken);
         }
     }
 
@@ -85,5 +85,18 @@ public sealed partial class KubernetesConnectionManager
         }
 
         return context;
+    }
+
+    private async Task StartDiscoveryAsync(ClusterDiscoveryTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _launcher.EnsureStartedAsync(target, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The next check tries again; the connection's status already says whether the cluster answers.
+            KubernetesLog.DiscoveryFailed(_logger, target.ConnectionId, ex);
+        }
     }
 }

@@ -89,7 +89,7 @@ public sealed partial class KubernetesConnectionManager
             saved.Add(stored.Value);
             if (probe.Connected && configuration is not null)
             {
-                await _launcher.EnsureStartedAsync(new ClusterDiscoveryTarget(id, context.Name, probe.KubernetesServerId ?? "", configuration), cancellationToken);
+                await StartDiscoveryAsync(new ClusterDiscoveryTarget(id, probe.KubernetesServerId ?? "", context), cancellationToken);
             }
         }
 

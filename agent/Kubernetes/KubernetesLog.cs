@@ -10,7 +10,7 @@ internal static partial class KubernetesLog
     [LoggerMessage(2402, LogLevel.Warning, "The Kubernetes connection monitor failed; retrying")]
     public static partial void MonitorFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(2403, LogLevel.Warning, "Discovery of cluster {ClusterId} ({Context}) is not started: MeshSync's in-process discovery is not available in this build")]
+    [LoggerMessage(2403, LogLevel.Warning, "Discovery of cluster {ClusterId} ({Context}) is not started: the discovery module (or the broker it publishes to) is off")]
     public static partial void DiscoveryUnavailable(ILogger logger, string clusterId, string context);
 
     [LoggerMessage(2404, LogLevel.Information, "Started discovery of cluster {ClusterId} ({Context}) for connection {ConnectionId}")]

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Meshery.Agent.Kubernetes;
 
-/// <summary>Used when discovery is switched off: records nothing, logs once per cluster that discovery does not run.</summary>
+/// <summary>Used when the discovery (or broker) module is off: records nothing, logs once per cluster that discovery does not run.</summary>
 public sealed class UnavailableClusterDiscoveryLauncher(ILogger<UnavailableClusterDiscoveryLauncher> logger) : IClusterDiscoveryLauncher
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> _warned = new();
@@ -14,7 +14,7 @@ public sealed class UnavailableClusterDiscoveryLauncher(ILogger<UnavailableClust
         ArgumentNullException.ThrowIfNull(target);
         if (_warned.TryAdd(target.ConnectionId, true))
         {
-            KubernetesLog.DiscoveryUnavailable(logger, target.ClusterId, target.ContextName);
+            KubernetesLog.DiscoveryUnavailable(logger, target.ClusterId, target.Context.Name);
         }
 
         return Task.CompletedTask;
