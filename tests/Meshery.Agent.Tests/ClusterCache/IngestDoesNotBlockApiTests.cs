@@ -60,8 +60,9 @@ public sealed class IngestDoesNotBlockApiTests(NatsServerFixture nats) : IClassF
                     };
                     Interlocked.Increment(ref requests);
                     // The preferences handler merges into what it read and saves with that ETag, so two clients writing
-                    // at once may get 412 (lost-update protection, retried by clients); that is not a lock error.
-                    var conflict = n % 5 == 0 && response.StatusCode == System.Net.HttpStatusCode.PreconditionFailed;
+                    // at once may get 412, and two first writes racing to create the row 409 (lost-update protection,
+                    // retried by clients); neither is a lock error.
+                    var conflict = n % 5 == 0 && response.StatusCode is System.Net.HttpStatusCode.PreconditionFailed or System.Net.HttpStatusCode.Conflict;
                     if (!response.IsSuccessStatusCode && !conflict)
                     {
                         errors.Enqueue($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(done.Token)}");

@@ -15,11 +15,17 @@ public static class ClusterTruth
     }
 
     /// <summary>The cache's resources as <c>namespace/name</c> -> resourceVersion.</summary>
-    public static Dictionary<string, string> Of(IEnumerable<JsonElement> resources) =>
-        resources.ToDictionary(
-            r => $"{Str(r, "namespace")}/{Str(r, "name")}",
-            r => Str(r, "resourceVersion"),
-            StringComparer.Ordinal);
+    /// <remarks>Pages read while the cache changes may repeat an object (offsets shift); the last one read wins.</remarks>
+    public static Dictionary<string, string> Of(IEnumerable<JsonElement> resources)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in resources)
+        {
+            result[$"{Str(r, "namespace")}/{Str(r, "name")}"] = Str(r, "resourceVersion");
+        }
+
+        return result;
+    }
 
     public static bool Same(IReadOnlyDictionary<string, string> expected, IReadOnlyDictionary<string, string> actual) =>
         expected.Count == actual.Count && expected.All(e => actual.TryGetValue(e.Key, out var v) && v == e.Value);
