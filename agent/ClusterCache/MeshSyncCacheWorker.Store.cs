@@ -6,7 +6,9 @@ namespace Meshery.Agent.ClusterCache;
 
 public sealed partial class MeshSyncCacheWorker
 {
-    private readonly Dictionary<string, long> _answeredGeneration = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenClusters = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenBeforeReconnect = new(StringComparer.Ordinal);
+    private int _opened;
     private long _lastRequestTimestamp;
 
     private sealed class StoreAnswer(long generation, long lastSeen)
@@ -45,26 +47,37 @@ public sealed partial class MeshSyncCacheWorker
         }
     }
 
-    /// <summary>A live event from a cluster that has not answered since the last request: its MeshSync came back later than we did.</summary>
+    /// <summary>
+    /// A live event from a cluster the cache knew before the broker connection was lost, which has not answered
+    /// since: its MeshSync came back after our store request went out, so ask again (once). A cluster new to the
+    /// cache is not asked: its MeshSync publishes everything it lists anyway.
+    /// </summary>
     private void NoteLiveCluster(string clusterId)
     {
         bool wanted;
         lock (_gate)
         {
-            var current = Interlocked.Read(ref _generation);
+            _seenClusters.Add(clusterId);
             wanted = !_answers.ContainsKey(clusterId)
-                && (!_answeredGeneration.TryGetValue(clusterId, out var answered) || answered < current)
+                && _seenBeforeReconnect.Remove(clusterId)
                 && time.GetElapsedTime(Interlocked.Read(ref _lastRequestTimestamp)) > options.Value.StoreQuietPeriod;
-            if (wanted)
-            {
-                // Mark it so one burst of events asks once.
-                _answeredGeneration[clusterId] = current;
-            }
         }
 
         if (wanted)
         {
             RequestStore();
+        }
+    }
+
+    /// <summary>On a reconnect (not the first connect) remembers which clusters the cache knew, for <see cref="NoteLiveCluster"/>.</summary>
+    private void NoteOpened()
+    {
+        lock (_gate)
+        {
+            if (++_opened > 1)
+            {
+                _seenBeforeReconnect.UnionWith(_seenClusters);
+            }
         }
     }
 
@@ -109,7 +122,8 @@ public sealed partial class MeshSyncCacheWorker
                 foreach (var (clusterId, answer) in complete)
                 {
                     _answers.Remove(clusterId);
-                    _answeredGeneration[clusterId] = answer.Generation;
+                    _seenClusters.Add(clusterId);
+                    _seenBeforeReconnect.Remove(clusterId);
                 }
             }
 

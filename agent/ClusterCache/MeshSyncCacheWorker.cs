@@ -64,6 +64,12 @@ public sealed partial class MeshSyncCacheWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         connection.ConnectionOpened += OnOpened;
+        if (connection.ConnectionState == NatsConnectionState.Open)
+        {
+            // Connected before we listened: that was the first connect.
+            Interlocked.CompareExchange(ref _opened, 1, 0);
+        }
+
         try
         {
             await using var core = await SubscribeAsync(MeshSyncSubjects.Core, stoppingToken);
@@ -94,6 +100,7 @@ public sealed partial class MeshSyncCacheWorker(
 
     private ValueTask OnOpened(object? sender, NatsEventArgs args)
     {
+        NoteOpened();
         RequestStore();
         return ValueTask.CompletedTask;
     }

@@ -44,34 +44,63 @@ public static class MeshSyncMessageDecoder
         };
     }
 
-    /// <summary>One object (as MeshSync sends it) as a cache row.</summary>
+    /// <summary>
+    /// One object (as MeshSync sends it) as a cache row. Only the keys the cache filters on are read
+    /// (<see cref="KubernetesResource"/>'s <c>id</c>, <c>kind</c>, <c>apiVersion</c>, <c>cluster_id</c> and
+    /// metadata <c>name</c>, <c>namespace</c>, <c>resourceVersion</c>, <c>labels</c>); the rest stays raw JSON.
+    /// </summary>
     public static ResourceRow ToRow(JsonElement obj)
     {
-        var resource = obj.Deserialize(MeshSyncJsonContext.Default.KubernetesResource)
-            ?? throw new JsonException("The object is null.");
-        if (string.IsNullOrEmpty(resource.Id))
+        var id = Str(obj, "id");
+        if (string.IsNullOrEmpty(id))
         {
             throw new JsonException("The object has no id.");
         }
 
-        var meta = resource.Metadata ?? new KubernetesResourceObjectMeta();
-        var labels = meta.Labels is { Count: > 0 } list
-            ? list.Where(l => l.Key is not null && !string.Equals(l.Kind, KubernetesKeyValue.AnnotationKind, StringComparison.Ordinal))
-                .Select(l => new KeyValuePair<string, string>(l.Key!, l.Value ?? string.Empty))
-                .DistinctBy(l => l.Key, StringComparer.Ordinal)
-                .ToArray()
-            : [];
+        var meta = obj.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var clusterId = Str(obj, "cluster_id");
+        if (string.IsNullOrEmpty(clusterId))
+        {
+            clusterId = Str(meta, "cluster_id");
+        }
+
         return new ResourceRow(
-            resource.Id,
-            string.IsNullOrEmpty(resource.ClusterId) ? meta.ClusterId : resource.ClusterId,
-            resource.Kind,
-            resource.ApiVersion,
-            meta.Namespace ?? string.Empty,
-            meta.Name ?? string.Empty,
-            meta.ResourceVersion ?? string.Empty,
-            labels,
+            id,
+            clusterId ?? string.Empty,
+            Str(obj, "kind") ?? string.Empty,
+            Str(obj, "apiVersion") ?? string.Empty,
+            Str(meta, "namespace") ?? string.Empty,
+            Str(meta, "name") ?? string.Empty,
+            Str(meta, "resourceVersion") ?? string.Empty,
+            Labels(meta),
             JsonMarshal.GetRawUtf8Value(obj).ToArray());
     }
+
+    private static KeyValuePair<string, string>[] Labels(JsonElement meta)
+    {
+        if (meta.ValueKind != JsonValueKind.Object || !meta.TryGetProperty("labels", out var labels) || labels.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var result = new List<KeyValuePair<string, string>>(labels.GetArrayLength());
+        foreach (var item in labels.EnumerateArray())
+        {
+            if (Str(item, "key") is { } key
+                && !string.Equals(Str(item, "kind"), KubernetesKeyValue.AnnotationKind, StringComparison.Ordinal)
+                && !result.Exists(l => l.Key == key))
+            {
+                result.Add(new(key, Str(item, "value") ?? string.Empty));
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static string? Str(JsonElement element, string key) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static MeshSyncMessage<JsonElement?>? Deserialize(ReadOnlySequence<byte> payload)
     {
