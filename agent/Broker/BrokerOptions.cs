@@ -46,7 +46,7 @@ public sealed class BrokerOptions
 
     /// <summary>Messages a subscription may hold before the reader waits for it.</summary>
     [Range(1024, 10_000_000)]
-    public int SubscriptionCapacity { get; set; } = 65_536;
+    public int SubscriptionCapacity { get; set; } = 16_384;
 
     /// <summary>The URL clients use: <see cref="Url"/>, else the child broker's address.</summary>
     public string EffectiveUrl => string.IsNullOrWhiteSpace(Url) ? $"nats://{Host}:{Port}" : Url;

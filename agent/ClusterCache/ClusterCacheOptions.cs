@@ -24,7 +24,7 @@ public sealed class ClusterCacheOptions
 
     /// <summary>Changes queued for the writer before the subscriber waits.</summary>
     [Range(100, 10_000_000)]
-    public int QueueCapacity { get; set; } = 20_000;
+    public int QueueCapacity { get; set; } = 5_000;
 
     /// <summary>
     /// A cluster's answer to <c>informer-store</c> is complete when nothing more arrived for this long;
