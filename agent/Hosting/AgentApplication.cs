@@ -1,7 +1,10 @@
+using Meshery.Agent.Broker;
+using Meshery.Agent.ClusterCache;
 using Meshery.Agent.Connections;
 using Meshery.Agent.Designs;
 using Meshery.Agent.Environments;
 using Meshery.Agent.Events;
+using Meshery.Agent.Kubernetes;
 using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.LocalProvider;
 using Meshery.Agent.Performance;
@@ -57,6 +60,7 @@ public static class AgentApplication
         services.TryAddSingleton<LocalProviderStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalProviderStartup>());
         services.TryAddSingleton<IProviderCallerResolver, LocalCallerResolver>();
+        AddModules(builder);
         return builder;
     }
 
@@ -73,6 +77,22 @@ public static class AgentApplication
         app.MapPerformanceEndpoints();
         app.MapDesignEndpoints();
         app.MapEventEndpoints();
+        app.MapClusterCacheEndpoints();
+        app.MapKubernetesEndpoints();
         return app;
+    }
+
+    /// <summary>The broker, the cluster cache and Kubernetes connections, as <c>Meshery:Agent:Modules</c> switches them.</summary>
+    private static void AddModules(WebApplicationBuilder builder)
+    {
+        var modules = builder.Configuration.GetSection(AgentModulesOptions.Section).Get<AgentModulesOptions>() ?? new AgentModulesOptions();
+        builder.Services.AddOptions<AgentModulesOptions>().BindConfiguration(AgentModulesOptions.Section);
+        if (modules.Broker)
+        {
+            builder.Services.AddMesheryBroker();
+        }
+
+        builder.Services.AddClusterCache(ingest: modules.Broker);
+        builder.Services.AddKubernetesConnections(discovery: modules.Discovery && modules.Broker);
     }
 }

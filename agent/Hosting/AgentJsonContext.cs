@@ -15,4 +15,6 @@ namespace Meshery.Agent.Hosting;
 [JsonSerializable(typeof(EventBulkResult))]
 [JsonSerializable(typeof(Dictionary<string, CapabilitiesDocument>))]
 [JsonSerializable(typeof(Design[]))]
+[JsonSerializable(typeof(Meshery.Agent.ClusterCache.ResourcePage))]
+[JsonSerializable(typeof(Meshery.Agent.ClusterCache.ResourceSummary))]
 public sealed partial class AgentJsonContext : JsonSerializerContext;

@@ -22,12 +22,21 @@ public static class SystemEndpoints
     public static Ok<HealthReport> Healthz() => TypedResults.Ok(new HealthReport("ok"));
 
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Readyz(
-        LocalProviderStartup startup, CancellationToken cancellationToken)
+        LocalProviderStartup startup, IEnumerable<IReadinessCheck> modules, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(startup);
+        ArgumentNullException.ThrowIfNull(modules);
         await startup.CheckAsync(cancellationToken);
         var checks = new Dictionary<string, string>(StringComparer.Ordinal) { ["provider"] = startup.Status };
-        return startup.IsReady
+        var modulesReady = true;
+        foreach (var module in modules)
+        {
+            var result = module.Check();
+            checks[module.Name] = result.Status;
+            modulesReady &= result.Ready || !result.Required;
+        }
+
+        return startup.IsReady && modulesReady
             ? TypedResults.Ok(new HealthReport("ready", checks))
             : TypedResults.Json(new HealthReport("not ready", checks), statusCode: StatusCodes.Status503ServiceUnavailable);
     }

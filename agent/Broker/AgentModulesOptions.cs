@@ -1,0 +1,13 @@
+namespace Meshery.Agent.Broker;
+
+/// <summary>Which of the agent's optional modules run in this process.</summary>
+public sealed class AgentModulesOptions
+{
+    public const string Section = "Meshery:Agent:Modules";
+
+    /// <summary>Connect to a NATS broker (starting <c>nats-server</c> as a child when no URL is configured) and keep the cluster cache.</summary>
+    public bool Broker { get; set; } = true;
+
+    /// <summary>Run MeshSync discovery in-process for each connected Kubernetes cluster.</summary>
+    public bool Discovery { get; set; } = true;
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Meshery.Agent.MeshSync.Messages;
+using NATS.Client.Core;
+
+namespace Meshery.Agent.ClusterCache;
+
+public sealed partial class MeshSyncCacheWorker
+{
+    private readonly HashSet<string> _seenClusters = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seenBeforeReconnect = new(StringComparer.Ordinal);
+    private int _opened;
+    private long _lastRequestTimestamp;
+
+    private sealed class StoreAnswer(long generation, long lastSeen)
+    {
+        public long Generation { get; } = generation;
+
+        public long LastSeen { get; set; } = lastSeen;
+
+        public long Count { get; set; }
+    }
+
+    private long AnswerGeneration(string clusterId)
+    {
+        lock (_gate)
+        {
+            if (!_answers.TryGetValue(clusterId, out var answer))
+            {
+                // An answer belongs to the newest request sent before its first object arrived.
+                answer = new StoreAnswer(Interlocked.Read(ref _generation), time.GetTimestamp());
+                _answers[clusterId] = answer;
+            }
+
+            return answer.Generation;
+        }
+    }
+
+    private void NoteAnswer(string clusterId)
+    {
+        lock (_gate)
+        {
+            if (_answers.TryGetValue(clusterId, out var answer))
+            {
+                answer.LastSeen = time.GetTimestamp();
+                answer.Count++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A live event from a cluster the cache knew before the broker connection was lost, which has not answered
+    /// since: its MeshSync came back after our store request went out, so ask again (once). A cluster new to the
+    /// cache is not asked: its MeshSync publishes everything it lists anyway.
+    /// </summary>
+    private void NoteLiveCluster(string clusterId)
+    {
+        bool wanted;
+        lock (_gate)
+        {
+            _seenClusters.Add(clusterId);
+            wanted = !_answers.ContainsKey(clusterId)
+                && _seenBeforeReconnect.Remove(clusterId)
+                && time.GetElapsedTime(Interlocked.Read(ref _lastRequestTimestamp)) > options.Value.StoreQuietPeriod;
+        }
+
+        if (wanted)
+        {
+            RequestStore();
+        }
+    }
+
+    /// <summary>On a reconnect (not the first connect) remembers which clusters the cache knew, for <see cref="NoteLiveCluster"/>.</summary>
+    private void NoteOpened()
+    {
+        lock (_gate)
+        {
+            if (++_opened > 1)
+            {
+                _seenBeforeReconnect.UnionWith(_seenClusters);
+            }
+        }
+    }
+
+    private async Task RequestStoreLoopAsync(CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.SerializeToElement(
+            new InformerStoreRequest { Reply = StoreReplySubject }, MeshSyncJsonContext.Default.InformerStoreRequest);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await _storeWanted.WaitAsync(cancellationToken);
+            var generation = Interlocked.Increment(ref _generation);
+            Interlocked.Exchange(ref _lastRequestTimestamp, time.GetTimestamp());
+            try
+            {
+                await PublishRequestAsync(new MeshSyncRequest { Entity = MeshSyncRequestEntities.InformerStore, Payload = payload }, cancellationToken);
+                ClusterCacheLog.StoreRequested(logger, generation, StoreReplySubject);
+            }
+            catch (NatsException ex)
+            {
+                ClusterCacheLog.StoreRequestFailed(logger, ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
+                RequestStore();
+            }
+        }
+    }
+
+    private async Task CompleteAnswersLoopAsync(CancellationToken cancellationToken)
+    {
+        var quiet = options.Value.StoreQuietPeriod;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Clamp(quiet.TotalMilliseconds / 4, 20, 250)), time);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            if (_storeBusy || _storeSub is { Msgs.Count: > 0 })
+            {
+                continue;
+            }
+
+            List<(string ClusterId, StoreAnswer Answer)> complete;
+            lock (_gate)
+            {
+                complete = [.. _answers.Where(a => time.GetElapsedTime(a.Value.LastSeen) >= quiet).Select(a => (a.Key, a.Value))];
+                foreach (var (clusterId, answer) in complete)
+                {
+                    _answers.Remove(clusterId);
+                    _seenClusters.Add(clusterId);
+                    _seenBeforeReconnect.Remove(clusterId);
+                }
+            }
+
+            foreach (var (clusterId, answer) in complete)
+            {
+                var sweep = CacheChange.Sweep(clusterId, answer.Generation);
+                await writer.EnqueueAsync(sweep, cancellationToken);
+                CompletedStoreAnswers++;
+                ClusterCacheLog.StoreComplete(logger, clusterId, answer.Count);
+            }
+        }
+    }
+
+    private async Task PublishRequestAsync(MeshSyncRequest request, CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(MeshSyncMessage.ForRequest(request), MeshSyncJsonContext.Default.MeshSyncMessageNullableJsonElement);
+        await connection.PublishAsync(MeshSyncSubjects.Request, bytes, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace Meshery.Agent.ClusterCache;
+
+/// <summary>A page of cached resources; each is MeshSync's KubernetesResource as received.</summary>
+public sealed record ResourcePage(int Page, int PageSize, int TotalCount, IReadOnlyList<JsonElement> Resources);
