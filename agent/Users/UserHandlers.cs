@@ -52,12 +52,36 @@ public static class UserHandlers
         }
 
         var caller = callers.Resolve(context);
-        var ifMatch = context.Request.Headers.IfMatch.ToString();
-        var current = await preferences.GetAsync(caller, cancellationToken);
-        var merged = Merge(current.Value, body.Value!);
-        var saved = await preferences.SaveAsync(caller, merged, string.IsNullOrEmpty(ifMatch) ? current.ETag : ifMatch, cancellationToken);
+        var ifMatch = Preconditions.IfMatch(context.Request);
+        var saved = await SaveMergedAsync(preferences, caller, body.Value!, ifMatch, cancellationToken);
         context.Response.Headers.ETag = saved.ETag;
         return TypedResults.Ok(saved.Value);
+    }
+
+    /// <summary>
+    /// Merges and saves under the entity tag just read. A conditional write (the client sent
+    /// <c>If-Match</c>) fails when someone else wrote first; a blind one merges again onto the newer
+    /// document, so concurrent partial updates all land and none is lost.
+    /// </summary>
+    private static async Task<ExtensionPoints.Stored<UserPreferences>> SaveMergedAsync(
+        IPreferencesStore preferences, ExtensionPoints.ProviderCaller caller, UserPreferences update, string? ifMatch, CancellationToken cancellationToken)
+    {
+        const int attempts = 8;
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await preferences.GetAsync(caller, cancellationToken);
+            try
+            {
+                return await preferences.SaveAsync(caller, Merge(current.Value, update), ifMatch ?? current.ETag, cancellationToken);
+            }
+            catch (ExtensionPoints.Errors.ProviderException ex) when (
+                ifMatch is null
+                && attempt < attempts
+                && ex.Kind is ExtensionPoints.Errors.ProviderErrorKind.PreconditionFailed or ExtensionPoints.Errors.ProviderErrorKind.Conflict)
+            {
+                // Someone else saved between our read and our write: merge onto theirs.
+            }
+        }
     }
 
     /// <summary>Top-level members present in <paramref name="update"/> replace those of <paramref name="current"/>.</summary>

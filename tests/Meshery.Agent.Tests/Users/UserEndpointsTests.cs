@@ -67,4 +67,20 @@ public sealed class UserEndpointsTests(AgentHost host) : IClassFixture<AgentHost
         await host.Client.SendProblemAsync(HttpMethod.Post, "/api/user/prefs", HttpStatusCode.BadRequest, "not valid JSON", """{"anonymousUsageStats":"maybe"}""");
         await host.Client.SendProblemAsync(HttpMethod.Post, "/api/user/prefs", HttpStatusCode.BadRequest, "null", "null");
     }
+
+    [Fact]
+    public async Task Concurrent_blind_partial_updates_all_land()
+    {
+        var keys = Enumerable.Range(0, 16).Select(i => $"concurrent-{Guid.NewGuid():N}-{i}").ToArray();
+
+        await Task.WhenAll(keys.Select(async key =>
+        {
+            using var saved = await host.Client.PostJsonAsync("/api/user/prefs", $$"""{"usersExtensionPreferences":{"unused":1},"{{key}}":true}""");
+            await saved.ReadOkAsync();
+        }));
+        using var get = await host.Client.GetAsync("/api/user/prefs", TestContext.Current.CancellationToken);
+        var read = await get.ReadOkAsync();
+
+        Assert.All(keys, key => Assert.True((bool?)read[key], $"{key} was lost"));
+    }
 }
