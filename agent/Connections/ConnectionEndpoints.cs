@@ -1,3 +1,4 @@
+using Meshery.Agent.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -8,9 +9,9 @@ public static class ConnectionEndpoints
     public static IEndpointRouteBuilder MapConnectionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/integrations/connections").WithTags("Connections");
-        group.MapGet("", ConnectionHandlers.ListAsync).WithName("ListConnections");
-        group.MapPost("", ConnectionHandlers.SaveAsync).WithName("SaveConnection");
-        group.MapDelete("/{connectionId}", ConnectionHandlers.DeleteAsync).WithName("DeleteConnection");
+        group.MapGet(AgentRoutes.Root, Meshery.ExtensionPoints.Serving.ConnectionHandlers.ListAsync).WithName("ListConnections");
+        group.MapPost(AgentRoutes.Root, ConnectionHandlers.SaveAsync).WithName("SaveConnection");
+        group.MapDelete(AgentRoutes.Id, Meshery.ExtensionPoints.Serving.ConnectionHandlers.DeleteAsync).WithName("DeleteConnection");
         return app;
     }
 }

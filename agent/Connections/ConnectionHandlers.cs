@@ -1,55 +1,17 @@
-using Meshery.ExtensionPoints.Http;
-using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Connections;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Http;
 
 namespace Meshery.Agent.Connections;
 
+/// <summary>Where Meshery server's connection routes differ from the Extension Points.</summary>
 public static class ConnectionHandlers
 {
-    /// <summary>Lists connections; <c>kind</c>, <c>status</c> and <c>type</c> repeat or take commas.</summary>
-    public static async Task<IResult> ListAsync(
-        HttpContext context, IConnectionStore store, IProviderCallerResolver callers, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(callers);
-        if (!ContractQueries.TryConnections(context.Request, out var connectionQuery, out var problem))
+    /// <summary>Registers a connection and answers it (the provider answers a page of one).</summary>
+    public static Task<IResult> SaveAsync(HttpContext context, IConnectionStore store, CancellationToken cancellationToken) =>
+        ContractCall.RunAsync<ConnectionPayload>(context, async (caller, payload) =>
         {
-            return problem!;
-        }
-
-        return TypedResults.Ok(await store.ListAsync(callers.Resolve(context), connectionQuery, cancellationToken));
-    }
-
-    public static async Task<IResult> SaveAsync(
-        HttpContext context, JsonBody<ConnectionPayload> body, IConnectionStore store, IProviderCallerResolver callers, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(callers);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        var stored = await store.SaveAsync(callers.Resolve(context), body.Value!, cancellationToken);
-        context.Response.Headers.ETag = stored.ETag;
-        return TypedResults.Created($"/api/integrations/connections/{stored.Value.Id}", stored.Value);
-    }
-
-    public static async Task<IResult> DeleteAsync(
-        string connectionId, HttpContext context, IConnectionStore store, IProviderCallerResolver callers, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(callers);
-        if (!RouteIds.TryParse(connectionId, "connectionId", out var id, out var problem))
-        {
-            return problem!;
-        }
-
-        var deleted = await store.DeleteAsync(callers.Resolve(context), id, cancellationToken);
-        return deleted is null ? ProblemAnswers.NotFound("Connection", id) : TypedResults.Ok(deleted);
-    }
+            var stored = await store.SaveAsync(caller, payload, cancellationToken);
+            return ContractCall.Created(context, ContractCall.LocationOf(context, stored.Value.Id), stored);
+        });
 }

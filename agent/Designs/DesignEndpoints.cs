@@ -1,3 +1,4 @@
+using Meshery.Agent.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -8,11 +9,11 @@ public static class DesignEndpoints
     public static IEndpointRouteBuilder MapDesignEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/pattern").WithTags("Designs");
-        group.MapGet("", DesignHandlers.ListAsync).WithName("ListDesigns");
-        group.MapPost("", DesignHandlers.SaveAsync).WithName("SaveDesign");
-        group.MapGet("/{id}", DesignHandlers.GetAsync).WithName("GetDesign");
-        group.MapDelete("/{id}", DesignHandlers.DeleteAsync).WithName("DeleteDesign");
-        group.MapGet("/download/{id}", DesignHandlers.DownloadAsync).WithName("DownloadDesign");
+        group.MapGet(AgentRoutes.Root, Meshery.ExtensionPoints.Serving.DesignHandlers.ListAsync).WithName("ListDesigns");
+        group.MapPost(AgentRoutes.Root, DesignHandlers.SaveAsync).WithName("SaveDesign");
+        group.MapGet(AgentRoutes.Id, Meshery.ExtensionPoints.Serving.DesignHandlers.GetAsync).WithName("GetDesign");
+        group.MapDelete(AgentRoutes.Id, Meshery.ExtensionPoints.Serving.DesignHandlers.DeleteAsync).WithName("DeleteDesign");
+        group.MapGet(AgentRoutes.Download, Meshery.ExtensionPoints.Serving.DesignHandlers.DownloadAsync).WithName("DownloadDesign");
         return app;
     }
 }

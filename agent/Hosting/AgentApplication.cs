@@ -12,6 +12,7 @@ using Meshery.Agent.Providers;
 using Meshery.Agent.ServerStatus;
 using Meshery.Agent.Users;
 using Meshery.ExtensionPoints.Json;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Meshery.Agent.Hosting;
 
@@ -59,7 +61,9 @@ public static class AgentApplication
         services.AddLocalProvider();
         services.TryAddSingleton<LocalProviderStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalProviderStartup>());
-        services.TryAddSingleton<IProviderCallerResolver, LocalCallerResolver>();
+        services.TryAddSingleton<IContractCallerResolver, LocalCallerResolver>();
+        services.AddOptions<ContractHttpOptions>()
+            .Configure<IOptions<AgentOptions>>((limits, agentOptions) => limits.MaxRequestBodyBytes = agentOptions.Value.MaxRequestBodyBytes);
         AddModules(builder);
         return builder;
     }

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using Meshery.Agent.Events;
 using Meshery.Agent.ServerStatus;
 using Meshery.ExtensionPoints.Capabilities;
-using Meshery.ExtensionPoints.Designs;
 
 namespace Meshery.Agent.Hosting;
 
@@ -12,9 +10,7 @@ namespace Meshery.Agent.Hosting;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(VersionInfo))]
 [JsonSerializable(typeof(HealthReport))]
-[JsonSerializable(typeof(EventBulkResult))]
 [JsonSerializable(typeof(Dictionary<string, CapabilitiesDocument>))]
-[JsonSerializable(typeof(Design[]))]
 [JsonSerializable(typeof(Meshery.Agent.ClusterCache.ResourcePage))]
 [JsonSerializable(typeof(Meshery.Agent.ClusterCache.ResourceSummary))]
 public sealed partial class AgentJsonContext : JsonSerializerContext;

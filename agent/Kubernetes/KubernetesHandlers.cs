@@ -1,4 +1,4 @@
-using Meshery.Agent.Providers;
+using Meshery.ExtensionPoints.Serving;
 using Meshery.ExtensionPoints.Connections;
 using Meshery.ExtensionPoints.Http;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +18,7 @@ public static class KubernetesHandlers
     public static async Task<IResult> UploadAsync(
         HttpContext context,
         KubernetesConnectionManager manager,
-        IProviderCallerResolver callers,
+        IContractCallerResolver callers,
         IOptions<KubernetesOptions> options,
         CancellationToken cancellationToken)
     {
@@ -72,7 +72,12 @@ public static class KubernetesHandlers
             return ProblemAnswers.BadRequest(ex.Message);
         }
 
-        var saved = await manager.RegisterAsync(callers.Resolve(context), contexts, cancellationToken);
+        if (callers.Resolve(context) is not { } caller)
+        {
+            return ProblemAnswers.Status(StatusCodes.Status401Unauthorized, "Sign in again: this call needs a signed-in user.");
+        }
+
+        var saved = await manager.RegisterAsync(caller, contexts, cancellationToken);
         return TypedResults.Ok(new ConnectionPage(saved, saved.Count, 0, saved.Count));
     }
 

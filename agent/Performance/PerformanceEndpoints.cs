@@ -1,3 +1,4 @@
+using Meshery.Agent.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -8,13 +9,13 @@ public static class PerformanceEndpoints
     public static IEndpointRouteBuilder MapPerformanceEndpoints(this IEndpointRouteBuilder app)
     {
         var profiles = app.MapGroup("/api/user/performance/profiles").WithTags("Performance");
-        profiles.MapGet("", PerformanceHandlers.ListProfilesAsync).WithName("ListPerformanceProfiles");
-        profiles.MapPost("", PerformanceHandlers.SaveProfileAsync).WithName("SavePerformanceProfile");
-        profiles.MapGet("/results", PerformanceHandlers.ListResultsAsync).WithName("ListPerformanceResults");
-        profiles.MapGet("/{id}", PerformanceHandlers.GetProfileAsync).WithName("GetPerformanceProfile");
-        profiles.MapDelete("/{id}", PerformanceHandlers.DeleteProfileAsync).WithName("DeletePerformanceProfile");
-        profiles.MapGet("/{id}/results", PerformanceHandlers.ListProfileResultsAsync).WithName("ListPerformanceProfileResults");
-        app.MapGet("/api/perf/profile/result/{id}", PerformanceHandlers.GetResultAsync).WithTags("Performance").WithName("GetPerformanceResult");
+        profiles.MapGet(AgentRoutes.Root, Meshery.ExtensionPoints.Serving.PerformanceHandlers.ListProfilesAsync).WithName("ListPerformanceProfiles");
+        profiles.MapPost(AgentRoutes.Root, PerformanceHandlers.SaveProfileAsync).WithName("SavePerformanceProfile");
+        profiles.MapGet(AgentRoutes.Results, Meshery.ExtensionPoints.Serving.PerformanceHandlers.ListResultsAsync).WithName("ListPerformanceResults");
+        profiles.MapGet(AgentRoutes.Id, Meshery.ExtensionPoints.Serving.PerformanceHandlers.GetProfileAsync).WithName("GetPerformanceProfile");
+        profiles.MapDelete(AgentRoutes.Id, Meshery.ExtensionPoints.Serving.PerformanceHandlers.DeleteProfileAsync).WithName("DeletePerformanceProfile");
+        profiles.MapGet(AgentRoutes.ProfileResults, Meshery.ExtensionPoints.Serving.PerformanceHandlers.ListProfileResultsAsync).WithName("ListPerformanceProfileResults");
+        app.MapGet(AgentRoutes.Result, Meshery.ExtensionPoints.Serving.PerformanceHandlers.GetResultAsync).WithTags("Performance").WithName("GetPerformanceResult");
         return app;
     }
 }

@@ -1,11 +1,12 @@
 using Meshery.Agent.LocalProvider.Identity;
 using Meshery.ExtensionPoints;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Http;
 
 namespace Meshery.Agent.Providers;
 
 /// <summary>Offline mode: every request acts for the one local user.</summary>
-public sealed class LocalCallerResolver : IProviderCallerResolver
+public sealed class LocalCallerResolver : IContractCallerResolver
 {
-    public ProviderCaller Resolve(HttpContext context) => LocalUser.Caller;
+    public ProviderCaller? Resolve(HttpContext context) => LocalUser.Caller;
 }

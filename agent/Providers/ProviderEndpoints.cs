@@ -1,4 +1,5 @@
 using Meshery.Agent.Hosting;
+using Meshery.ExtensionPoints.Serving;
 using Meshery.ExtensionPoints.Capabilities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,7 +27,7 @@ public static class ProviderEndpoints
     }
 
     public static async Task<Ok<CapabilitiesDocument>> CapabilitiesAsync(
-        HttpContext context, ICapabilitiesSource capabilities, IProviderCallerResolver callers, CancellationToken cancellationToken)
+        HttpContext context, ICapabilitiesSource capabilities, IContractCallerResolver callers, CancellationToken cancellationToken)
     {
         var document = await capabilities.GetCapabilitiesAsync(callers.Resolve(context), cancellationToken);
         return TypedResults.Ok(document);

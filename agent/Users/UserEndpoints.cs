@@ -1,4 +1,5 @@
-using Meshery.Agent.Providers;
+using Meshery.Agent.Hosting;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -9,9 +10,9 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/user").WithTags("User");
-        group.MapGet("", UserHandlers.GetProfileAsync).WithName("GetUser");
-        group.MapGet("/prefs", UserHandlers.GetPreferencesAsync).WithName("GetUserPreferences");
-        group.MapPost("/prefs", UserHandlers.UpdatePreferencesAsync).WithName("UpdateUserPreferences");
+        group.MapGet(AgentRoutes.Root, ProfileHandlers.GetCurrentAsync).WithName("GetUser");
+        group.MapGet(AgentRoutes.Prefs, PreferenceHandlers.GetAsync).WithName("GetUserPreferences");
+        group.MapPost(AgentRoutes.Prefs, UserHandlers.UpdatePreferencesAsync).WithName("UpdateUserPreferences");
         return app;
     }
 }

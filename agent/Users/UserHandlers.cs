@@ -1,62 +1,25 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Meshery.ExtensionPoints.Http;
-using Meshery.Agent.Providers;
 using Meshery.ExtensionPoints.Json;
 using Meshery.ExtensionPoints.Preferences;
-using Meshery.ExtensionPoints.Users;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meshery.Agent.Users;
 
 public static class UserHandlers
 {
-    public static async Task<Ok<MesheryUser>> GetProfileAsync(
-        HttpContext context, IUserProfileStore profiles, IProviderCallerResolver callers, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(profiles);
-        ArgumentNullException.ThrowIfNull(callers);
-        return TypedResults.Ok(await profiles.GetCurrentAsync(callers.Resolve(context), cancellationToken));
-    }
-
-    public static async Task<Ok<UserPreferences>> GetPreferencesAsync(
-        HttpContext context, IPreferencesStore preferences, IProviderCallerResolver callers, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(preferences);
-        ArgumentNullException.ThrowIfNull(callers);
-        ArgumentNullException.ThrowIfNull(context);
-        var stored = await preferences.GetAsync(callers.Resolve(context), cancellationToken);
-        context.Response.Headers.ETag = stored.ETag;
-        return TypedResults.Ok(stored.Value);
-    }
-
     /// <summary>
     /// Meshery's UI posts only the part of the preferences it changes; the members sent replace the
     /// stored ones and the rest is kept.
     /// </summary>
-    public static async Task<IResult> UpdatePreferencesAsync(
-        HttpContext context,
-        JsonBody<UserPreferences> body,
-        IPreferencesStore preferences,
-        IProviderCallerResolver callers,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(preferences);
-        ArgumentNullException.ThrowIfNull(callers);
-        if (body.Problem is not null)
+    public static Task<IResult> UpdatePreferencesAsync(HttpContext context, IPreferencesStore preferences, CancellationToken cancellationToken) =>
+        ContractCall.RunAsync<UserPreferences>(context, async (caller, update) =>
         {
-            return body.Problem;
-        }
-
-        var caller = callers.Resolve(context);
-        var ifMatch = Preconditions.IfMatch(context.Request);
-        var saved = await SaveMergedAsync(preferences, caller, body.Value!, ifMatch, cancellationToken);
-        context.Response.Headers.ETag = saved.ETag;
-        return TypedResults.Ok(saved.Value);
-    }
+            var saved = await SaveMergedAsync(preferences, caller, update, Preconditions.IfMatch(context.Request), cancellationToken);
+            return ContractCall.Ok(context, saved);
+        });
 
     /// <summary>
     /// Merges and saves under the entity tag just read. A conditional write (the client sent

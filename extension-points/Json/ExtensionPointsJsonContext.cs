@@ -51,5 +51,9 @@ namespace Meshery.ExtensionPoints.Json;
 [JsonSerializable(typeof(EventIds))]
 [JsonSerializable(typeof(EventsFilter))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(Design[]))]
+[JsonSerializable(typeof(Serving.EmptyAnswer))]
+[JsonSerializable(typeof(Serving.CountAnswer))]
+[JsonSerializable(typeof(Serving.IdAnswer))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 public sealed partial class ExtensionPointsJsonContext : JsonSerializerContext;

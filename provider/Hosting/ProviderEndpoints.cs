@@ -1,15 +1,6 @@
 using Meshery.Provider.Capabilities;
-using Meshery.Provider.Connections;
-using Meshery.Provider.Credentials;
-using Meshery.Provider.Designs;
-using Meshery.Provider.Environments;
-using Meshery.Provider.Events;
-using Meshery.Provider.Organizations;
-using Meshery.Provider.Performance;
-using Meshery.Provider.Preferences;
+using Meshery.ExtensionPoints.Serving;
 using Meshery.Provider.ServerStatus;
-using Meshery.Provider.Users;
-using Meshery.Provider.Workspaces;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using R = Meshery.Provider.Hosting.ProviderRoutes;

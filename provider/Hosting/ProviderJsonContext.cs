@@ -6,10 +6,6 @@ namespace Meshery.Provider.Hosting;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(EmptyAnswer))]
-[JsonSerializable(typeof(CountAnswer))]
-[JsonSerializable(typeof(IdAnswer))]
-[JsonSerializable(typeof(Meshery.ExtensionPoints.Designs.Design[]))]
 [JsonSerializable(typeof(HealthAnswer))]
 [JsonSerializable(typeof(VersionAnswer))]
 public sealed partial class ProviderJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Meshery.ExtensionPoints.Capabilities;
 using Meshery.ExtensionPoints.Json;
+using Meshery.ExtensionPoints.Serving;
 using Meshery.Provider.Auth;
 using Meshery.Provider.Capabilities;
 using Meshery.Provider.Storage;
@@ -27,6 +28,9 @@ public static class ProviderServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderTokenValidator>();
+        services.TryAddSingleton<IContractCallerResolver, PrincipalCallerResolver>();
+        services.AddOptions<ContractHttpOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<ProviderOptions>>((limits, provider) => limits.MaxRequestBodyBytes = provider.Value.MaxRequestBodyBytes);
         services.TryAddSingleton<ICapabilitiesSource, HostedCapabilities>();
         services.ConfigureHttpJsonOptions(o => MesheryJson.Apply(o.SerializerOptions, ProviderJsonContext.Default));
         services.AddProblemDetails();

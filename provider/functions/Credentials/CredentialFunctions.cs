@@ -1,5 +1,5 @@
 using Meshery.ExtensionPoints.Credentials;
-using Meshery.Provider.Credentials;
+using Meshery.ExtensionPoints.Serving;
 using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;

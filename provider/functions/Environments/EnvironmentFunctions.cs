@@ -1,5 +1,5 @@
 using Meshery.ExtensionPoints.Environments;
-using Meshery.Provider.Environments;
+using Meshery.ExtensionPoints.Serving;
 using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,5 @@
 using Meshery.ExtensionPoints.Events;
-using Meshery.Provider.Events;
+using Meshery.ExtensionPoints.Serving;
 using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;

@@ -1,6 +1,6 @@
 using Meshery.ExtensionPoints.Organizations;
 using Meshery.Provider.Hosting;
-using Meshery.Provider.Organizations;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

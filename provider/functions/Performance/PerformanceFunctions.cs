@@ -1,6 +1,6 @@
 using Meshery.ExtensionPoints.Performance;
 using Meshery.Provider.Hosting;
-using Meshery.Provider.Performance;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

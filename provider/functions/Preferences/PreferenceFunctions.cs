@@ -1,6 +1,6 @@
 using Meshery.ExtensionPoints.Preferences;
 using Meshery.Provider.Hosting;
-using Meshery.Provider.Preferences;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,6 +1,6 @@
 using Meshery.ExtensionPoints.Users;
 using Meshery.Provider.Hosting;
-using Meshery.Provider.Users;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,6 +1,6 @@
 using Meshery.ExtensionPoints.Workspaces;
 using Meshery.Provider.Hosting;
-using Meshery.Provider.Workspaces;
+using Meshery.ExtensionPoints.Serving;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -40,6 +40,8 @@ public sealed class DoubleAuthentication(RequestDelegate next)
 
         Guid? systemId = Guid.TryParse(context.Request.Headers["SystemID"].ToString(), out var system) ? system : null;
         context.Items[BearerCallerResolver.ItemKey] = new ProviderCaller(userId, token, systemId);
+        context.User = new System.Security.Claims.ClaimsPrincipal(
+            new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", userId.ToString("D"))], "double"));
         if (_seeded.TryAdd(userId, true))
         {
             await SeedOrganizationAsync(database, userId, context.RequestAborted);

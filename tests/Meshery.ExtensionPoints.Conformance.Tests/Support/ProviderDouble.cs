@@ -1,8 +1,8 @@
-using Meshery.Agent.Environments;
-using Meshery.Agent.Hosting;
-using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.LocalProvider;
-using Meshery.Agent.Providers;
+using Meshery.ExtensionPoints.Capabilities;
+using Meshery.ExtensionPoints.Serving;
+using Meshery.ExtensionPoints.Users;
+using Meshery.Provider.Hosting;
 using Meshery.ExtensionPoints.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,26 +41,23 @@ public sealed class ProviderDouble : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration[LocalProviderOptions.Section + ":DatabasePath"] = Path.Combine(folder, "provider.sql");
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => MesheryJson.Apply(o.SerializerOptions, AgentJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o => MesheryJson.Apply(o.SerializerOptions, ProviderJsonContext.Default));
         services.AddProblemDetails();
-        services.AddExceptionHandler<ProviderExceptionHandler>();
-        services.AddLocalProvider();
-        services.AddSingleton<IProviderCallerResolver, BearerCallerResolver>();
+        services.AddAuthorization();
         services.AddSingleton(faults ?? ProviderDoubleFaults.None);
+        services.AddSingleton<IContractCallerResolver, BearerCallerResolver>();
+        services.AddSingleton<ICapabilitiesSource, DoubleCapabilities>();
+        services.AddSingleton<IUserProfileStore, DoubleProfileStore>();
+        services.AddLocalProvider();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<DoubleFaultInjection>();
         app.UseMiddleware<DoubleAuthentication>();
-        app.MapDoubleCapabilities();
-        app.MapDoubleUsers();
-        app.MapEnvironmentEndpoints();
-        app.MapDoubleWorkspaces();
-        app.MapDoubleConnections();
-        app.MapDoublePerformance();
-        app.MapDoubleDesigns();
-        app.MapDoubleEvents();
+        app.UseAuthorization();
+
+        // The contract's shared handlers on the hosted provider's routes, over the Local provider's stores.
+        app.MapMesheryProvider();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ProviderDouble(app, folder, new Uri(address));

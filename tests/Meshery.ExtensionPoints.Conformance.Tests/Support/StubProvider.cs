@@ -15,7 +15,7 @@ public sealed class StubProvider : HttpMessageHandler
 {
     private readonly List<(HttpRequestMessage Request, string? Body)> _requests = [];
 
-    public IReadOnlyList<Capability> Capabilities { get; set; } = DoubleCapabilitiesEndpoints.Served;
+    public IReadOnlyList<Capability> Capabilities { get; set; } = DoubleCapabilities.Served;
 
     /// <summary>The answer to anything but the capabilities document.</summary>
     public Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Answer { get; set; } =

@@ -1,15 +1,14 @@
 using Meshery.ExtensionPoints.Environments;
 using Meshery.ExtensionPoints.Http;
-using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Provider.Environments;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary>Capability <c>environments</c>, with the environment-connection mapping.</summary>
 public static class EnvironmentHandlers
 {
     public static Task<IResult> ListAsync(HttpContext context, IEnvironmentStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
             if (!ListQuery.TryParse(context.Request, out var page, out var problem)
                 || !OrganizationFilter.TryParse(context.Request, out var organizationId, out problem))
@@ -21,40 +20,40 @@ public static class EnvironmentHandlers
         });
 
     public static Task<IResult> CreateAsync(HttpContext context, IEnvironmentStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<EnvironmentPayload>(context, async (caller, payload) =>
+        ContractCall.RunAsync<EnvironmentPayload>(context, async (caller, payload) =>
         {
             var stored = await store.CreateAsync(caller, payload, cancellationToken);
-            return ProviderCall.Created(context, $"/{ProviderRoutes.Environments}/{stored.Value.Id}", stored);
+            return ContractCall.Created(context, ContractCall.LocationOf(context, stored.Value.Id), stored);
         });
 
     public static Task<IResult> GetAsync(string id, HttpContext context, IEnvironmentStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var environmentId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var environmentId, out var problem))
             {
                 return problem!;
             }
 
             var stored = await store.GetAsync(caller, environmentId, cancellationToken);
-            return stored is null ? ProblemAnswers.NotFound("Environment", environmentId) : ProviderCall.Ok(context, stored);
+            return stored is null ? ProblemAnswers.NotFound("Environment", environmentId) : ContractCall.Ok(context, stored);
         });
 
     public static Task<IResult> UpdateAsync(string id, HttpContext context, IEnvironmentStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<EnvironmentPayload>(context, async (caller, payload) =>
+        ContractCall.RunAsync<EnvironmentPayload>(context, async (caller, payload) =>
         {
-            if (!ProviderCall.TryId(id, "id", out var environmentId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var environmentId, out var problem))
             {
                 return problem!;
             }
 
             var stored = await store.UpdateAsync(caller, environmentId, payload, Preconditions.IfMatch(context.Request), cancellationToken);
-            return ProviderCall.Ok(context, stored);
+            return ContractCall.Ok(context, stored);
         });
 
     public static Task<IResult> DeleteAsync(string id, HttpContext context, IEnvironmentStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var environmentId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var environmentId, out var problem))
             {
                 return problem!;
             }
@@ -65,9 +64,9 @@ public static class EnvironmentHandlers
         });
 
     public static Task<IResult> ListConnectionsAsync(string environmentId, HttpContext context, IEnvironmentStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(environmentId, "environmentId", out var id, out var problem)
+            if (!ContractCall.TryId(environmentId, "environmentId", out var id, out var problem)
                 || !ListQuery.TryParse(context.Request, out var page, out problem))
             {
                 return problem!;
@@ -78,10 +77,10 @@ public static class EnvironmentHandlers
 
     public static Task<IResult> AddConnectionAsync(
         string environmentId, string connectionId, HttpContext context, IEnvironmentStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(environmentId, "environmentId", out var environment, out var problem)
-                || !ProviderCall.TryId(connectionId, "connectionId", out var connection, out problem))
+            if (!ContractCall.TryId(environmentId, "environmentId", out var environment, out var problem)
+                || !ContractCall.TryId(connectionId, "connectionId", out var connection, out problem))
             {
                 return problem!;
             }
@@ -92,10 +91,10 @@ public static class EnvironmentHandlers
 
     public static Task<IResult> RemoveConnectionAsync(
         string environmentId, string connectionId, HttpContext context, IEnvironmentStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(environmentId, "environmentId", out var environment, out var problem)
-                || !ProviderCall.TryId(connectionId, "connectionId", out var connection, out problem))
+            if (!ContractCall.TryId(environmentId, "environmentId", out var environment, out var problem)
+                || !ContractCall.TryId(connectionId, "connectionId", out var connection, out problem))
             {
                 return problem!;
             }

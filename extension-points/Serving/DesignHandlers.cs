@@ -1,23 +1,22 @@
 using System.Text;
 using Meshery.ExtensionPoints.Designs;
 using Meshery.ExtensionPoints.Http;
-using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Provider.Designs;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary>Capability <c>persist-meshery-patterns</c>: designs, with upload and download of the file.</summary>
 public static class DesignHandlers
 {
     public static Task<IResult> ListAsync(HttpContext context, IDesignStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
             ContractQueries.TryDesigns(context.Request, out var query, out var problem)
                 ? TypedResults.Ok(await store.ListAsync(caller, query, cancellationToken))
                 : problem!);
 
     /// <summary>Saves <c>{name, patternData, save}</c>; answers 201 with an array holding the design.</summary>
     public static Task<IResult> SaveAsync(HttpContext context, IDesignStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<DesignSaveRequest>(context, async (caller, request) =>
+        ContractCall.RunAsync<DesignSaveRequest>(context, async (caller, request) =>
         {
             if (request.PatternData is null)
             {
@@ -32,25 +31,25 @@ public static class DesignHandlers
             var design = request.PatternData with { Name = request.PatternData.Name is { Length: > 0 } n ? n : request.Name ?? "" };
             var stored = await store.SaveAsync(caller, design, Preconditions.IfMatch(context.Request), cancellationToken);
             context.Response.Headers.ETag = stored.ETag;
-            return TypedResults.Created($"/{ProviderRoutes.Patterns}/{stored.Value.Id}", new[] { stored.Value });
+            return TypedResults.Created(ContractCall.LocationOf(context, stored.Value.Id), new[] { stored.Value });
         });
 
     public static Task<IResult> GetAsync(string id, HttpContext context, IDesignStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var designId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var designId, out var problem))
             {
                 return problem!;
             }
 
             var stored = await store.GetAsync(caller, designId, cancellationToken);
-            return stored is null ? ProblemAnswers.NotFound("Design", designId) : ProviderCall.Ok(context, stored);
+            return stored is null ? ProblemAnswers.NotFound("Design", designId) : ContractCall.Ok(context, stored);
         });
 
     public static Task<IResult> DeleteAsync(string id, HttpContext context, IDesignStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var designId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var designId, out var problem))
             {
                 return problem!;
             }
@@ -62,7 +61,7 @@ public static class DesignHandlers
 
     /// <summary>Meshery's bulk delete: <c>DELETE ep {patterns:[{id,name}]}</c>.</summary>
     public static Task<IResult> DeleteManyAsync(HttpContext context, IDesignStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<DesignDeleteRequest>(context, async (caller, request) =>
+        ContractCall.RunAsync<DesignDeleteRequest>(context, async (caller, request) =>
         {
             if (request.Patterns.Count > DesignDeleteRequest.MaxPatterns)
             {
@@ -83,9 +82,9 @@ public static class DesignHandlers
 
     /// <summary>Replaces a design's file with the request body (YAML or JSON text).</summary>
     public static Task<IResult> UploadAsync(string id, HttpContext context, IDesignStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var designId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var designId, out var problem))
             {
                 return problem!;
             }
@@ -119,13 +118,13 @@ public static class DesignHandlers
 
             var stored = await store.SaveAsync(
                 caller, current.Value with { PatternFile = file }, Preconditions.IfMatch(context.Request) ?? current.ETag, cancellationToken);
-            return ProviderCall.Ok(context, stored);
+            return ContractCall.Ok(context, stored);
         });
 
     public static Task<IResult> DownloadAsync(string id, HttpContext context, IDesignStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var designId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var designId, out var problem))
             {
                 return problem!;
             }

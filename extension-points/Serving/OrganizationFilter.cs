@@ -1,7 +1,7 @@
 using Meshery.ExtensionPoints.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Provider.Hosting;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary>The optional <c>orgId</c> query value (<c>orgID</c> in older servers).</summary>
 public static class OrganizationFilter

@@ -1,4 +1,4 @@
-namespace Meshery.Provider.Hosting;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary><c>{"id": "..."}</c>: the id of what was created.</summary>
 public sealed record IdAnswer(Guid Id);

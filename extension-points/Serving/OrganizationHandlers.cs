@@ -1,23 +1,22 @@
 using Meshery.ExtensionPoints.Http;
 using Meshery.ExtensionPoints.Organizations;
-using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Provider.Organizations;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary>Capability <c>organizations</c>.</summary>
 public static class OrganizationHandlers
 {
     public static Task<IResult> ListAsync(HttpContext context, IOrganizationStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
             ListQuery.TryParse(context.Request, out var page, out var problem)
                 ? TypedResults.Ok(await store.ListAsync(caller, page, cancellationToken))
                 : problem!);
 
     public static Task<IResult> GetAsync(string id, HttpContext context, IOrganizationStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var organizationId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var organizationId, out var problem))
             {
                 return problem!;
             }

@@ -1,42 +1,41 @@
 using Meshery.ExtensionPoints.Http;
 using Meshery.ExtensionPoints.Performance;
-using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Provider.Performance;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary>Capabilities <c>persist-performance-profiles</c>, <c>persist-results</c>, <c>persist-result</c>, <c>persist-metrics</c>.</summary>
 public static class PerformanceHandlers
 {
     public static Task<IResult> ListProfilesAsync(HttpContext context, IPerformanceProfileStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
             ListQuery.TryParse(context.Request, out var page, out var problem)
                 ? TypedResults.Ok(await store.ListAsync(caller, page, cancellationToken))
                 : problem!);
 
     public static Task<IResult> SaveProfileAsync(HttpContext context, IPerformanceProfileStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<PerformanceProfile>(context, async (caller, profile) =>
+        ContractCall.RunAsync<PerformanceProfile>(context, async (caller, profile) =>
         {
             var stored = await store.SaveAsync(caller, profile, Preconditions.IfMatch(context.Request), cancellationToken);
-            return ProviderCall.Created(context, $"/{ProviderRoutes.Profiles}/{stored.Value.Id}", stored);
+            return ContractCall.Created(context, ContractCall.LocationOf(context, stored.Value.Id), stored);
         });
 
     public static Task<IResult> GetProfileAsync(string id, HttpContext context, IPerformanceProfileStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var profileId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var profileId, out var problem))
             {
                 return problem!;
             }
 
             var stored = await store.GetAsync(caller, profileId, cancellationToken);
-            return stored is null ? ProblemAnswers.NotFound("Performance profile", profileId) : ProviderCall.Ok(context, stored);
+            return stored is null ? ProblemAnswers.NotFound("Performance profile", profileId) : ContractCall.Ok(context, stored);
         });
 
     public static Task<IResult> DeleteProfileAsync(string id, HttpContext context, IPerformanceProfileStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var profileId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var profileId, out var problem))
             {
                 return problem!;
             }
@@ -48,9 +47,9 @@ public static class PerformanceHandlers
 
     public static Task<IResult> ListProfileResultsAsync(
         string profileId, HttpContext context, IPerformanceResultStore results, IPerformanceProfileStore profiles, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(profileId, "profileId", out var id, out var problem)
+            if (!ContractCall.TryId(profileId, "profileId", out var id, out var problem)
                 || !ContractQueries.TryResults(context.Request, id, out var query, out problem))
             {
                 return problem!;
@@ -63,27 +62,27 @@ public static class PerformanceHandlers
 
     /// <summary>Records a result under a profile; Meshery expects 201 and <c>{"id"}</c>.</summary>
     public static Task<IResult> CreateResultAsync(string profileId, HttpContext context, IPerformanceResultStore results, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<PerformanceResult>(context, async (caller, result) =>
+        ContractCall.RunAsync<PerformanceResult>(context, async (caller, result) =>
         {
-            if (!ProviderCall.TryId(profileId, "profileId", out var id, out var problem))
+            if (!ContractCall.TryId(profileId, "profileId", out var id, out var problem))
             {
                 return problem!;
             }
 
             var resultId = await results.CreateAsync(caller, id, result, cancellationToken);
-            return TypedResults.Created($"/{ProviderRoutes.Result.Replace("{resultId}", resultId.ToString("D"), StringComparison.Ordinal)}", new IdAnswer(resultId));
+            return TypedResults.Created((string?)null, new IdAnswer(resultId));
         });
 
     public static Task<IResult> ListResultsAsync(HttpContext context, IPerformanceResultStore results, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
             ContractQueries.TryResults(context.Request, null, out var query, out var problem)
                 ? TypedResults.Ok(await results.ListAsync(caller, query, cancellationToken))
                 : problem!);
 
     public static Task<IResult> GetResultAsync(string resultId, HttpContext context, IPerformanceResultStore results, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(resultId, "resultId", out var id, out var problem))
+            if (!ContractCall.TryId(resultId, "resultId", out var id, out var problem))
             {
                 return problem!;
             }
@@ -94,7 +93,7 @@ public static class PerformanceHandlers
 
     /// <summary>Attaches server metrics to a result named by <c>mesheryId</c>.</summary>
     public static Task<IResult> SaveMetricsAsync(HttpContext context, IPerformanceResultStore results, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<PerformanceResult>(context, async (caller, result) =>
+        ContractCall.RunAsync<PerformanceResult>(context, async (caller, result) =>
         {
             if (result.MesheryId == Guid.Empty)
             {

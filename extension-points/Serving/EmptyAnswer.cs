@@ -1,4 +1,4 @@
-namespace Meshery.Provider.Hosting;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary><c>{}</c>: a success with nothing more to say.</summary>
 public sealed record EmptyAnswer;

@@ -1,15 +1,14 @@
 using Meshery.ExtensionPoints.Http;
 using Meshery.ExtensionPoints.Workspaces;
-using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Provider.Workspaces;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary>Capability <c>workspaces</c>.</summary>
 public static class WorkspaceHandlers
 {
     public static Task<IResult> ListAsync(HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
             if (!ListQuery.TryParse(context.Request, out var page, out var problem)
                 || !OrganizationFilter.TryParse(context.Request, out var organizationId, out problem))
@@ -21,39 +20,39 @@ public static class WorkspaceHandlers
         });
 
     public static Task<IResult> CreateAsync(HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<WorkspacePayload>(context, async (caller, payload) =>
+        ContractCall.RunAsync<WorkspacePayload>(context, async (caller, payload) =>
         {
             var stored = await store.CreateAsync(caller, payload, cancellationToken);
-            return ProviderCall.Created(context, $"/{ProviderRoutes.Workspaces}/{stored.Value.Id}", stored);
+            return ContractCall.Created(context, ContractCall.LocationOf(context, stored.Value.Id), stored);
         });
 
     public static Task<IResult> GetAsync(string id, HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var workspaceId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var workspaceId, out var problem))
             {
                 return problem!;
             }
 
             var stored = await store.GetAsync(caller, workspaceId, cancellationToken);
-            return stored is null ? ProblemAnswers.NotFound("Workspace", workspaceId) : ProviderCall.Ok(context, stored);
+            return stored is null ? ProblemAnswers.NotFound("Workspace", workspaceId) : ContractCall.Ok(context, stored);
         });
 
     public static Task<IResult> UpdateAsync(string id, HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<WorkspacePayload>(context, async (caller, payload) =>
+        ContractCall.RunAsync<WorkspacePayload>(context, async (caller, payload) =>
         {
-            if (!ProviderCall.TryId(id, "id", out var workspaceId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var workspaceId, out var problem))
             {
                 return problem!;
             }
 
-            return ProviderCall.Ok(context, await store.UpdateAsync(caller, workspaceId, payload, Preconditions.IfMatch(context.Request), cancellationToken));
+            return ContractCall.Ok(context, await store.UpdateAsync(caller, workspaceId, payload, Preconditions.IfMatch(context.Request), cancellationToken));
         });
 
     public static Task<IResult> DeleteAsync(string id, HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var workspaceId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var workspaceId, out var problem))
             {
                 return problem!;
             }

@@ -1,20 +1,19 @@
 using Meshery.ExtensionPoints.Http;
 using Meshery.ExtensionPoints.Users;
-using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Provider.Users;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary>Capability <c>users-profile</c>.</summary>
 public static class ProfileHandlers
 {
     public static Task<IResult> GetCurrentAsync(HttpContext context, IUserProfileStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller => TypedResults.Ok(await store.GetCurrentAsync(caller, cancellationToken)));
+        ContractCall.RunAsync(context, async caller => TypedResults.Ok(await store.GetCurrentAsync(caller, cancellationToken)));
 
     public static Task<IResult> GetAsync(string id, HttpContext context, IUserProfileStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var userId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var userId, out var problem))
             {
                 return problem!;
             }

@@ -3,17 +3,16 @@ using Meshery.ExtensionPoints.Events;
 using Meshery.ExtensionPoints.Http;
 using Meshery.ExtensionPoints.Json;
 using Meshery.ExtensionPoints.Paging;
-using Meshery.Provider.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace Meshery.Provider.Events;
+namespace Meshery.ExtensionPoints.Serving;
 
 /// <summary>Capability <c>persist-events</c> and Meshery's fixed <c>/api/events/...</c> paths.</summary>
 public static class EventHandlers
 {
     /// <summary>Records an event; a repeat of a stored id answers the stored event (at-least-once delivery).</summary>
     public static Task<IResult> CreateAsync(HttpContext context, IEventStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<MesheryEvent>(context, async (caller, @event) =>
+        ContractCall.RunAsync<MesheryEvent>(context, async (caller, @event) =>
             TypedResults.Ok(await store.CreateAsync(caller, @event, cancellationToken)));
 
     /// <summary>
@@ -21,7 +20,7 @@ public static class EventHandlers
     /// values <c>category</c>, <c>severity</c>, <c>status</c> also work when no <c>filter</c> is sent.
     /// </summary>
     public static Task<IResult> ListAsync(HttpContext context, IEventStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
             var filterText = ListQuery.First(context.Request.Query, "filter");
             if (filterText is null)
@@ -55,12 +54,12 @@ public static class EventHandlers
         });
 
     public static Task<IResult> ListTypesAsync(HttpContext context, IEventStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller => TypedResults.Ok(await store.ListTypesAsync(caller, cancellationToken)));
+        ContractCall.RunAsync(context, async caller => TypedResults.Ok(await store.ListTypesAsync(caller, cancellationToken)));
 
     public static Task<IResult> UpdateStatusAsync(string id, HttpContext context, IEventStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<EventStatusUpdate>(context, async (caller, update) =>
+        ContractCall.RunAsync<EventStatusUpdate>(context, async (caller, update) =>
         {
-            if (!ProviderCall.TryId(id, "id", out var eventId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var eventId, out var problem))
             {
                 return problem!;
             }
@@ -71,13 +70,13 @@ public static class EventHandlers
         });
 
     public static Task<IResult> UpdateStatusBulkAsync(HttpContext context, IEventStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<EventStatusUpdate>(context, async (caller, update) =>
+        ContractCall.RunAsync<EventStatusUpdate>(context, async (caller, update) =>
             TypedResults.Ok(new CountAnswer(await store.UpdateStatusAsync(caller, update.Ids, update.Status ?? "", cancellationToken))));
 
     public static Task<IResult> DeleteAsync(string id, HttpContext context, IEventStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync(context, async caller =>
+        ContractCall.RunAsync(context, async caller =>
         {
-            if (!ProviderCall.TryId(id, "id", out var eventId, out var problem))
+            if (!ContractCall.TryId(id, "id", out var eventId, out var problem))
             {
                 return problem!;
             }
@@ -88,6 +87,6 @@ public static class EventHandlers
         });
 
     public static Task<IResult> DeleteBulkAsync(HttpContext context, IEventStore store, CancellationToken cancellationToken) =>
-        ProviderCall.RunAsync<EventIds>(context, async (caller, ids) =>
+        ContractCall.RunAsync<EventIds>(context, async (caller, ids) =>
             TypedResults.Ok(new CountAnswer(await store.DeleteAsync(caller, ids.Ids, cancellationToken))));
 }

@@ -1,4 +1,0 @@
-namespace Meshery.Agent.Events;
-
-/// <summary>How many events a bulk call changed.</summary>
-public sealed record EventBulkResult(int Count);
