@@ -70,7 +70,7 @@ public sealed class SqliteConnectionStore(LocalDatabase database, SqliteCredenti
                 && await _table.ReadAsync(connection, transaction, caller.UserId, id, cancellationToken) is not null)
             {
                 stored = await _table.UpdateAsync(
-                    connection, transaction, caller.UserId, id, current => Merge(current, payload, status, credentialId, now), null, now, cancellationToken);
+                    connection, transaction, caller.UserId, id, current => ContractRules.Merge(current, payload, status, credentialId, now), null, now, cancellationToken);
             }
             else
             {
@@ -115,7 +115,7 @@ public sealed class SqliteConnectionStore(LocalDatabase database, SqliteCredenti
 
         var now = SqliteTime.Now(time);
         return await _table.UpdateAsync(
-            caller.UserId, id, current => Merge(current, payload, status ?? current.Status, payload.CredentialId ?? current.CredentialId, now), ifMatch, now, cancellationToken);
+            caller.UserId, id, current => ContractRules.Merge(current, payload, status ?? current.Status, payload.CredentialId ?? current.CredentialId, now), ifMatch, now, cancellationToken);
     }
 
     public async Task<Connection?> DeleteAsync(ProviderCaller caller, Guid id, CancellationToken cancellationToken)
@@ -125,20 +125,6 @@ public sealed class SqliteConnectionStore(LocalDatabase database, SqliteCredenti
         return deleted is null ? null : deleted with { Status = ConnectionStatuses.Deleted };
     }
 
-    private static Connection Merge(Connection current, ConnectionPayload payload, string status, Guid? credentialId, DateTimeOffset now) =>
-        current with
-        {
-            Name = payload.Name?.Trim() ?? current.Name,
-            Description = payload.Description ?? current.Description,
-            Url = payload.Url ?? current.Url,
-            Kind = payload.Kind ?? current.Kind,
-            Type = payload.Type ?? current.Type,
-            SubType = payload.SubType ?? current.SubType,
-            Status = status,
-            Metadata = payload.Metadata ?? current.Metadata,
-            CredentialId = credentialId,
-            UpdatedAt = now,
-        };
 
     private Task<IReadOnlyDictionary<string, int>> StatusSummaryAsync(ProviderCaller caller, CancellationToken cancellationToken) =>
         database.Guard(async () =>

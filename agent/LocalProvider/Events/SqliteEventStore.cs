@@ -46,22 +46,10 @@ public sealed class SqliteEventStore(LocalDatabase database, TimeProvider time) 
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(@event);
         var now = SqliteTime.Now(time);
-        var created = @event with
-        {
-            Id = ContractValidation.NewIdIfEmpty(@event.Id),
-            Owner = caller.UserId,
-            SystemId = @event.SystemId ?? caller.SystemId,
-            Category = ContractValidation.OptionalText(@event.Category, "category", ContractValidation.MaxNameLength),
-            Action = ContractValidation.OptionalText(@event.Action, "action", ContractValidation.MaxNameLength),
-            Severity = ContractValidation.OneOf(@event.Severity, "severity", EventSeverities.IsKnown, EventSeverities.Informational),
-            Status = ContractValidation.OneOf(@event.Status, "status", EventStatuses.IsKnown, EventStatuses.Unread),
-            Description = ContractValidation.OptionalText(@event.Description, "description", 10_000),
-            CreatedAt = @event.CreatedAt ?? now,
-            UpdatedAt = now,
-        };
+        var created = ContractRules.NewEvent(caller, @event, now);
         try
         {
-            await _table.InsertAsync(caller.UserId, created.Id, created, created.CreatedAt.Value, cancellationToken);
+            await _table.InsertAsync(caller.UserId, created.Id, created, created.CreatedAt ?? now, cancellationToken);
             return created;
         }
         catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.Conflict)

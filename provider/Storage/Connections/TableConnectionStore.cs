@@ -95,7 +95,7 @@ public sealed class TableConnectionStore(
         var now = TableTime.Now(time);
         return await _table.UpdateAsync(
             KeyOf(caller, id),
-            current => new(Merge(current.Value, payload, status ?? current.Value.Status, payload.CredentialId ?? current.Value.CredentialId, now)),
+            current => new(ContractRules.Merge(current.Value, payload, status ?? current.Value.Status, payload.CredentialId ?? current.Value.CredentialId, now)),
             ifMatch,
             cancellationToken);
     }
@@ -132,7 +132,7 @@ public sealed class TableConnectionStore(
             {
                 try
                 {
-                    return await _table.UpdateAsync(key, current => new(Merge(current.Value, payload, status, credentialId, now)), null, cancellationToken);
+                    return await _table.UpdateAsync(key, current => new(ContractRules.Merge(current.Value, payload, status, credentialId, now)), null, cancellationToken);
                 }
                 catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.NotFound)
                 {
@@ -175,20 +175,6 @@ public sealed class TableConnectionStore(
         }
     }
 
-    private static Connection Merge(Connection current, ConnectionPayload payload, string status, Guid? credentialId, DateTimeOffset now) =>
-        current with
-        {
-            Name = payload.Name?.Trim() ?? current.Name,
-            Description = payload.Description ?? current.Description,
-            Url = payload.Url ?? current.Url,
-            Kind = payload.Kind ?? current.Kind,
-            Type = payload.Type ?? current.Type,
-            SubType = payload.SubType ?? current.SubType,
-            Status = status,
-            Metadata = payload.Metadata ?? current.Metadata,
-            CredentialId = credentialId,
-            UpdatedAt = now,
-        };
 
     private async Task<IReadOnlyDictionary<string, int>> StatusSummaryAsync(string partition, CancellationToken cancellationToken)
     {

@@ -72,21 +72,9 @@ public sealed partial class TableEventStore(TableStorage storage, TimeProvider t
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(@event);
         var now = TableTime.Now(time);
-        var created = @event with
-        {
-            Id = ContractValidation.NewIdIfEmpty(@event.Id),
-            Owner = caller.UserId,
-            SystemId = @event.SystemId ?? caller.SystemId,
-            Category = ContractValidation.OptionalText(@event.Category, "category", ContractValidation.MaxNameLength),
-            Action = ContractValidation.OptionalText(@event.Action, "action", ContractValidation.MaxNameLength),
-            Severity = ContractValidation.OneOf(@event.Severity, "severity", EventSeverities.IsKnown, EventSeverities.Informational),
-            Status = ContractValidation.OneOf(@event.Status, "status", EventStatuses.IsKnown, EventStatuses.Unread),
-            Description = ContractValidation.OptionalText(@event.Description, "description", 10_000),
-            CreatedAt = @event.CreatedAt ?? now,
-            UpdatedAt = now,
-        };
+        var created = ContractRules.NewEvent(caller, @event, now);
         var partition = TableKeys.Tenant(caller.UserId);
-        var row = EventRow(created.CreatedAt.Value, created.Id);
+        var row = EventRow(created.CreatedAt ?? now, created.Id);
         var encoded = await _table.EncodeAsync(new DocumentKey(partition, row, created.Id), new(created), cancellationToken);
         var lookup = new TableEntity(partition, LookupRow(created.Id)) { [TargetProperty] = row };
         try
