@@ -74,6 +74,11 @@ public sealed partial class MesheryConfig
             throw new CliException(
                 string.Create(CultureInfo.InvariantCulture, $"config file {path} is not valid YAML (line {ex.Start.Line}, column {ex.Start.Column}): {Reason(ex)}"), ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner gives up this way on some malformed input (an unterminated flow collection).
+            throw new CliException($"config file {path} is not valid YAML (an unterminated [ ] or {{ }} collection?)", ex);
+        }
 
         YamlMappingNode root;
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

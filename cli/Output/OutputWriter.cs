@@ -12,7 +12,7 @@ namespace Meshery.Cli.Output;
 /// </summary>
 public sealed class OutputWriter(CliConsole console, OutputFormat format)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public OutputFormat Format { get; } = format;
 

@@ -21,8 +21,8 @@ public static class ListCommand
             var providers = await client.GetProvidersAsync(cancellationToken).ConfigureAwait(false);
             var rows = providers.Select(p => (
                 name: p.Key,
-                type: p.Value?["provider_type"]?.GetValue<string>() ?? "",
-                description: string.Join(" ", (p.Value?["provider_description"] as JsonArray ?? []).Select(d => d?.GetValue<string>()))))
+                type: (p.Value?["providerType"] ?? p.Value?["provider_type"])?.GetValue<string>() ?? "",
+                description: string.Join("; ", ((p.Value?["providerDescription"] ?? p.Value?["provider_description"]) as JsonArray ?? []).Select(d => d?.GetValue<string>()))))
                 .OrderBy(r => r.name, StringComparer.Ordinal)
                 .ToList();
             var data = new JsonArray(rows.Select(r => (JsonNode)new JsonObject

@@ -16,7 +16,7 @@ public static class StartCommand
         var detach = new Option<bool>("--detach", "-d") { Description = "local: leave the agent running in the background (its pid goes to ~/.meshery/agent.pid)" };
         var agentPath = new Option<string?>("--agent-path") { Description = $"local: the agent to run (default: ${AgentLocator.EnvironmentVariable}, beside mesheryctl, or the repository's build)", HelpName = "path" };
         var port = new Option<int?>("--port") { Description = "local: port for the agent (default: the context endpoint's port)" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait until Meshery is ready", DefaultValueFactory = _ => 120 };
+        var timeout = new Option<int>("--timeout") { HelpName = "seconds", Description = "Seconds to wait until Meshery is ready", DefaultValueFactory = _ => 120 };
         var skipBrowser = new Option<bool>("--skip-browser") { Description = "Do not open the Meshery UI (mesheryctl never opens a browser; kept for upstream compatibility)" };
         var command = new Command("start", "Start Meshery: the agent as a local process in offline mode, or installed into the current Kubernetes context")
         {

@@ -49,7 +49,10 @@ public static class StatusCommand
                 components.Add(("meshery-server", readiness.Value.Ready ? "Ready" : "NotReady", endpoint.ToString()));
                 foreach (var (check, value) in readiness.Value.Report["checks"] as JsonObject ?? [])
                 {
-                    components.Add((check, Capitalize(value?.ToString() ?? "unknown"), ""));
+                    // Checks read "ready", "not ready" or "ready: detail".
+                    var text = value?.ToString() ?? "unknown";
+                    var colon = text.IndexOf(':', StringComparison.Ordinal);
+                    components.Add((check, Capitalize(colon >= 0 ? text[..colon] : text), colon >= 0 ? text[(colon + 1)..].Trim() : ""));
                 }
             }
 

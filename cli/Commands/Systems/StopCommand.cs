@@ -12,7 +12,7 @@ public static class StopCommand
         var platform = PlatformOption.Create();
         var force = new Option<bool>("--force") { Description = "local: kill the agent at once; kubernetes: delete without waiting for graceful removal" };
         var keepNamespace = new Option<bool>("--keep-namespace") { Description = "kubernetes: keep the meshery namespace" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for Meshery to stop before killing it", DefaultValueFactory = _ => 30 };
+        var timeout = new Option<int>("--timeout") { HelpName = "seconds", Description = "Seconds to wait for Meshery to stop before killing it", DefaultValueFactory = _ => 30 };
         var command = new Command("stop", "Stop Meshery: the local agent, or remove it from the Kubernetes cluster") { platform, force, keepNamespace, timeout };
         cli.SetAction(command, async (session, parse, cancellationToken) =>
         {
