@@ -54,7 +54,7 @@ public static partial class YamlManifestReader
 
         if (IntegerPattern().IsMatch(value) && long.TryParse(value, CultureInfo.InvariantCulture, out var integer))
         {
-            return JsonValue.Create(integer);
+            return integer is >= int.MinValue and <= int.MaxValue ? JsonValue.Create((int)integer) : JsonValue.Create(integer);
         }
 
         if (FloatPattern().IsMatch(value) && double.TryParse(value, CultureInfo.InvariantCulture, out var number))
