@@ -13,14 +13,17 @@ public static class LogsCommand
         var component = new Argument<string?>("component") { Description = "The component whose logs to show (local: meshery-agent)", Arity = ArgumentArity.ZeroOrOne };
         var platform = PlatformOption.Create();
         var tail = new Option<int?>("--tail") { Description = "Show only the last N lines", HelpName = "N" };
-        var command = new Command("logs", "Show the logs of Meshery's components") { component, platform, tail };
+        var kubeconfig = PlatformOption.CreateKubeconfig();
+        var command = new Command("logs", "Show the logs of Meshery's components") { component, platform, tail, kubeconfig };
         cli.SetAction(command, async (session, parse, cancellationToken) =>
         {
             var config = session.LoadConfig();
             var (_, settings) = session.ResolveContext(config);
             if (PlatformOption.Resolve(parse.GetValue(platform), settings) == PlatformOption.Kubernetes)
             {
-                throw PlatformOption.KubernetesNotAvailable();
+                using var cluster = PlatformOption.OpenKubernetes(session, parse.GetValue(kubeconfig));
+                await session.Console.Out.WriteAsync(await cluster.LogsAsync(parse.GetValue(component), parse.GetValue(tail), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                return 0;
             }
 
             var name = parse.GetValue(component);

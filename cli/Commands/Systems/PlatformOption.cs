@@ -27,6 +27,21 @@ public static class PlatformOption
         };
     }
 
-    public static CliException KubernetesNotAvailable() =>
-        new("the kubernetes platform needs the install bundle, which this build of mesheryctl does not include yet; use -p local");
+    public static Option<string?> CreateKubeconfig() =>
+        new("--kubeconfig") { Description = "kubernetes: path to the kubeconfig (default: $KUBECONFIG or ~/.kube/config)", HelpName = "path" };
+
+    /// <summary>The cluster of the kubeconfig's current context.</summary>
+    public static Meshery.Cli.Kubernetes.KubernetesPlatform OpenKubernetes(CliSession session, string? kubeconfig)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var path = Meshery.Cli.Kubernetes.KubeConnector.ResolvePath(kubeconfig, session.Console);
+        session.Detail($"kubeconfig: {path}");
+        return new Meshery.Cli.Kubernetes.KubernetesPlatform(Meshery.Cli.Kubernetes.KubeConnector.LoadConfiguration(path));
+    }
+
+    public static Spectre.Console.Rendering.IRenderable StatusTable(CliSession session, IEnumerable<Meshery.Deploy.Install.ComponentStatus> states)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Output.Table(["KIND", "NAME", "STATE", "DETAIL"], states.Select(s => (IReadOnlyList<string>)[s.Kind, s.Name, s.State.ToString(), s.Detail ?? ""]));
+    }
 }

@@ -17,10 +17,11 @@ public static class StartCommand
         var agentPath = new Option<string?>("--agent-path") { Description = $"local: the agent to run (default: ${AgentLocator.EnvironmentVariable}, beside mesheryctl, or the repository's build)", HelpName = "path" };
         var port = new Option<int?>("--port") { Description = "local: port for the agent (default: the context endpoint's port)" };
         var timeout = new Option<int>("--timeout") { HelpName = "seconds", Description = "Seconds to wait until Meshery is ready", DefaultValueFactory = _ => 120 };
+        var kubeconfig = PlatformOption.CreateKubeconfig();
         var skipBrowser = new Option<bool>("--skip-browser") { Description = "Do not open the Meshery UI (mesheryctl never opens a browser; kept for upstream compatibility)" };
         var command = new Command("start", "Start Meshery: the agent as a local process in offline mode, or installed into the current Kubernetes context")
         {
-            platform, detach, agentPath, port, timeout, skipBrowser,
+            platform, detach, agentPath, port, timeout, kubeconfig, skipBrowser,
         };
         cli.SetAction(command, async (session, parse, cancellationToken) =>
         {
@@ -28,7 +29,14 @@ public static class StartCommand
             var (name, settings) = session.ResolveContext(config);
             if (PlatformOption.Resolve(parse.GetValue(platform), settings) == PlatformOption.Kubernetes)
             {
-                throw PlatformOption.KubernetesNotAvailable();
+                using var cluster = PlatformOption.OpenKubernetes(session, parse.GetValue(kubeconfig));
+                var states = await ProgressReporter.RunAsync(session.Console, session.Format, "Installing Meshery", report =>
+                    cluster.StartAsync(TimeSpan.FromSeconds(parse.GetValue(timeout)), report, cancellationToken)).ConfigureAwait(false);
+                var serverUrl = $"http://meshery.{Meshery.Cli.Kubernetes.KubernetesPlatform.Namespace}.svc:9081 (from outside: kubectl -n meshery port-forward svc/meshery 9081)";
+                session.Output.Write(
+                    new JsonObject { ["platform"] = PlatformOption.Kubernetes, ["url"] = serverUrl, ["components"] = Meshery.Cli.Kubernetes.KubernetesPlatform.ToJson(states) },
+                    () => new Spectre.Console.Text($"Meshery is ready at {serverUrl}.\n"));
+                return 0;
             }
 
             var endpoint = settings.EndpointUri(name);

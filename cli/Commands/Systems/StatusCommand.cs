@@ -13,14 +13,20 @@ public static class StatusCommand
     {
         ArgumentNullException.ThrowIfNull(cli);
         var platform = PlatformOption.Create();
-        var command = new Command("status", "Show Meshery's components and their states (-o json|yaml for scripts)") { platform };
+        var kubeconfig = PlatformOption.CreateKubeconfig();
+        var command = new Command("status", "Show Meshery's components and their states (-o json|yaml for scripts)") { platform, kubeconfig };
         cli.SetAction(command, async (session, parse, cancellationToken) =>
         {
             var config = session.LoadConfig();
             var (name, settings) = session.ResolveContext(config);
             if (PlatformOption.Resolve(parse.GetValue(platform), settings) == PlatformOption.Kubernetes)
             {
-                throw PlatformOption.KubernetesNotAvailable();
+                using var cluster = PlatformOption.OpenKubernetes(session, parse.GetValue(kubeconfig));
+                var states = await cluster.StatusAsync(cancellationToken).ConfigureAwait(false);
+                session.Output.Write(
+                    new JsonObject { ["context"] = name, ["platform"] = PlatformOption.Kubernetes, ["components"] = Meshery.Cli.Kubernetes.KubernetesPlatform.ToJson(states) },
+                    () => PlatformOption.StatusTable(session, states));
+                return 0;
             }
 
             var endpoint = settings.EndpointUri(name);

@@ -13,14 +13,18 @@ public static class StopCommand
         var force = new Option<bool>("--force") { Description = "local: kill the agent at once; kubernetes: delete without waiting for graceful removal" };
         var keepNamespace = new Option<bool>("--keep-namespace") { Description = "kubernetes: keep the meshery namespace" };
         var timeout = new Option<int>("--timeout") { HelpName = "seconds", Description = "Seconds to wait for Meshery to stop before killing it", DefaultValueFactory = _ => 30 };
-        var command = new Command("stop", "Stop Meshery: the local agent, or remove it from the Kubernetes cluster") { platform, force, keepNamespace, timeout };
+        var kubeconfig = PlatformOption.CreateKubeconfig();
+        var command = new Command("stop", "Stop Meshery: the local agent, or remove it from the Kubernetes cluster") { platform, force, keepNamespace, timeout, kubeconfig };
         cli.SetAction(command, async (session, parse, cancellationToken) =>
         {
             var config = session.LoadConfig();
             var (_, settings) = session.ResolveContext(config);
             if (PlatformOption.Resolve(parse.GetValue(platform), settings) == PlatformOption.Kubernetes)
             {
-                throw PlatformOption.KubernetesNotAvailable();
+                using var cluster = PlatformOption.OpenKubernetes(session, parse.GetValue(kubeconfig));
+                var removed = await cluster.StopAsync(parse.GetValue(keepNamespace), parse.GetValue(force), cancellationToken).ConfigureAwait(false);
+                session.Console.Out.WriteLine(removed == 0 ? "Meshery is not installed." : $"Meshery removed ({removed} objects deleted).");
+                return 0;
             }
 
             var local = new LocalAgent(session.Paths, session.Console);

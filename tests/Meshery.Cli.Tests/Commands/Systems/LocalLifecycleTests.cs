@@ -104,9 +104,19 @@ public sealed class LocalLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Kubernetes_platform_without_the_bundle_is_one_line()
+    public async Task Kubernetes_platform_without_a_kubeconfig_is_one_line()
     {
         var line = await _cli.RunFailingAsync("system", "start", "-p", "kubernetes");
-        Assert.StartsWith("Error: the kubernetes platform needs the install bundle", line, StringComparison.Ordinal);
+        Assert.Equal($"Error: kubeconfig {Path.Combine(_cli.Home, ".kube", "config")} does not exist (set KUBECONFIG or pass --kubeconfig)", line);
+    }
+
+    [Fact]
+    public async Task Kubernetes_status_and_stop_before_install()
+    {
+        await using var server = await Meshery.Testing.Kubernetes.FakeKubeApiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var path = await server.WriteKubeConfigAsync(Path.Combine(_cli.Home, "kubeconfig"), TestContext.Current.CancellationToken);
+        var status = JsonNode.Parse((await _cli.RunOkAsync("system", "status", "-p", "kubernetes", "--kubeconfig", path, "-o", "json")).Out)!;
+        Assert.All(status["components"]!.AsArray(), c => Assert.Equal("NotDeployed", c!["state"]!.GetValue<string>()));
+        Assert.Equal("Meshery is not installed.\n", (await _cli.RunOkAsync("system", "stop", "-p", "kubernetes", "--force", "--kubeconfig", path)).Out.ReplaceLineEndings("\n"));
     }
 }
