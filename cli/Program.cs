@@ -1,1 +1,4 @@
-return 0;
+using Meshery.Cli;
+using Meshery.Cli.Console;
+
+return await MesheryCli.InvokeAsync(args, CliConsole.FromSystem(), CancellationToken.None);

@@ -10,4 +10,7 @@ public sealed class AgentModulesOptions
 
     /// <summary>Run MeshSync discovery in-process for each connected Kubernetes cluster.</summary>
     public bool Discovery { get; set; } = true;
+
+    /// <summary>Reconcile Broker and MeshSync resources in the cluster the agent runs in (off on a laptop; the install bundle turns it on).</summary>
+    public bool Operator { get; set; }
 }

@@ -7,6 +7,7 @@ using Meshery.Agent.Events;
 using Meshery.Agent.Kubernetes;
 using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.LocalProvider;
+using Meshery.Agent.Operator;
 using Meshery.Agent.Performance;
 using Meshery.Agent.Providers;
 using Meshery.Agent.ServerStatus;
@@ -86,7 +87,7 @@ public static class AgentApplication
         return app;
     }
 
-    /// <summary>The broker, the cluster cache and Kubernetes connections, as <c>Meshery:Agent:Modules</c> switches them.</summary>
+    /// <summary>The broker, the cluster cache, Kubernetes connections and the operator, as <c>Meshery:Agent:Modules</c> switches them.</summary>
     private static void AddModules(WebApplicationBuilder builder)
     {
         var modules = builder.Configuration.GetSection(AgentModulesOptions.Section).Get<AgentModulesOptions>() ?? new AgentModulesOptions();
@@ -98,5 +99,9 @@ public static class AgentApplication
 
         builder.Services.AddClusterCache(ingest: modules.Broker);
         builder.Services.AddKubernetesConnections(discovery: modules.Discovery && modules.Broker);
+        if (modules.Operator)
+        {
+            builder.Services.AddMesheryOperator();
+        }
     }
 }

@@ -1,0 +1,12 @@
+using System.Net;
+
+namespace Meshery.Deploy.Kubernetes;
+
+/// <summary>The API server answered with an error status (its <c>Status</c> reason and message kept).</summary>
+public sealed class KubeRestException(HttpStatusCode statusCode, string? reason, string message) : Exception(message)
+{
+    public HttpStatusCode StatusCode { get; } = statusCode;
+
+    /// <summary>The Status object's reason, e.g. <c>NotFound</c>, <c>Conflict</c>, <c>Expired</c>, <c>Forbidden</c>.</summary>
+    public string? Reason { get; } = reason;
+}

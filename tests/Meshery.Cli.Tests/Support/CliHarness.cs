@@ -1,0 +1,52 @@
+using System.Globalization;
+using Meshery.Cli.Console;
+using Meshery.Testing.Storage;
+
+namespace Meshery.Cli.Tests.Support;
+
+/// <summary>Runs mesheryctl in-process against a temporary home folder (so <c>~/.meshery</c> is the test's own).</summary>
+public sealed class CliHarness : IDisposable
+{
+    private readonly TempDirectory _home = new("meshery-cli-");
+
+    public string Home => _home.Path;
+
+    public string MesheryFolder => Path.Combine(Home, ".meshery");
+
+    public string ConfigFile => Path.Combine(MesheryFolder, "config.yaml");
+
+    /// <summary>Environment overrides seen by the CLI and the processes it starts.</summary>
+    public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal)
+    {
+        ["KUBECONFIG"] = null,
+    };
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var console = new CliConsole(output, error) { HomeDirectory = Home, Environment = Environment, Width = 160 };
+        var code = await MesheryCli.InvokeAsync(args, console, TestContext.Current.CancellationToken);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    public async Task<CliResult> RunOkAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+
+    /// <summary>Asserts a failure: a non-zero exit and exactly one line on stderr starting with <c>Error: </c>.</summary>
+    public async Task<string> RunFailingAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        Assert.True(result.ExitCode != 0, result.ToString());
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, result.ToString());
+        Assert.StartsWith("Error: ", lines[0], StringComparison.Ordinal);
+        return lines[0].TrimEnd();
+    }
+
+    public void Dispose() => _home.Dispose();
+}
