@@ -1,17 +1,19 @@
 using Meshery.Provider.Auth;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Meshery.Provider.Identity;
 
 /// <summary>Cross-field rules of <see cref="IdentityServerOptions"/>, each failure naming its key.</summary>
-public sealed class IdentityServerOptionsValidator(IOptions<ProviderTokenOptions> tokens) : IValidateOptions<IdentityServerOptions>
+/// <remarks>Reads the issuer from configuration, not options: the token options depend on these ones (their keys).</remarks>
+public sealed class IdentityServerOptionsValidator(IConfiguration configuration) : IValidateOptions<IdentityServerOptions>
 {
     public ValidateOptionsResult Validate(string? name, IdentityServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         const string S = IdentityServerOptions.Section;
         var failures = new List<string>();
-        if (!Uri.TryCreate(tokens.Value.Issuer, UriKind.Absolute, out _))
+        if (!Uri.TryCreate(configuration[ProviderTokenOptions.Section + ":Issuer"], UriKind.Absolute, out _))
         {
             failures.Add($"{ProviderTokenOptions.Section}:Issuer must be an absolute URL when the sign-in server runs.");
         }
