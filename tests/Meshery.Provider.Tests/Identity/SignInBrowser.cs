@@ -40,12 +40,12 @@ public sealed partial class SignInBrowser : IDisposable
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields, bool withToken = true)
+    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields, bool withToken = true, string? formPath = null)
     {
         var form = new Dictionary<string, string>(fields);
         if (withToken)
         {
-            form["__RequestVerificationToken"] = await FormTokenAsync(path);
+            form["__RequestVerificationToken"] = await FormTokenAsync(formPath ?? path);
         }
 
         using var content = new FormUrlEncodedContent(form);
