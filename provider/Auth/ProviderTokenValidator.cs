@@ -29,7 +29,8 @@ public sealed class ProviderTokenValidator
         }).ToList();
         _parameters = new TokenValidationParameters
         {
-            ValidIssuer = value.Issuer,
+            // "https://x" and "https://x/" name the same issuer (OpenIddict writes the URI's canonical form).
+            ValidIssuers = [value.Issuer, value.Issuer.TrimEnd('/'), value.Issuer.TrimEnd('/') + "/"],
             ValidAudience = value.Audience,
             IssuerSigningKeys = keys,
             ValidAlgorithms = Algorithms,

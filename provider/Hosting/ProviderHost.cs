@@ -1,4 +1,5 @@
 using Meshery.Provider.Auth;
+using Meshery.Provider.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,6 +18,12 @@ public static class ProviderHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddMesheryProvider();
+        var identity = builder.Configuration.IsIdentityConfigured();
+        if (identity)
+        {
+            builder.AddMesheryIdentity();
+        }
+
         var limits = builder.Configuration.GetSection(ProviderOptions.Section).Get<ProviderOptions>() ?? new ProviderOptions();
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
             && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
@@ -38,6 +45,11 @@ public static class ProviderHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMesheryProvider();
+        if (identity)
+        {
+            app.MapMesheryIdentity();
+        }
+
         return app;
     }
 }

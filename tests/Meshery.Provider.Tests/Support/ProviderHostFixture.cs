@@ -20,6 +20,9 @@ public sealed class ProviderHostFixture : IAsyncLifetime, IProviderUnderTest
 
     public TestTokenIssuer Tokens { get; } = new();
 
+    /// <summary>The sign-in server's keys and registered clients.</summary>
+    public IdentityTestSettings Identity { get; } = new();
+
     public long MaxRequestBodyBytes => ProviderSettings.MaxRequestBodyBytes;
 
     public IServiceProvider Services => _app!.Services;
@@ -33,6 +36,11 @@ public sealed class ProviderHostFixture : IAsyncLifetime, IProviderUnderTest
         _certificate = new SelfSignedCertificate(_folder.Path);
         var args = new List<string> { "--urls", "https://127.0.0.1:0" };
         var settings = ProviderSettings.Create(_azurite, Tokens);
+        foreach (var (key, value) in Identity.Settings())
+        {
+            settings[key] = value;
+        }
+
         settings["Kestrel:Certificates:Default:Path"] = _certificate.Path;
         settings["Kestrel:Certificates:Default:Password"] = _certificate.Password;
         args.AddRange(settings.Select(kv => $"--{kv.Key}={kv.Value}"));
@@ -53,6 +61,7 @@ public sealed class ProviderHostFixture : IAsyncLifetime, IProviderUnderTest
 
         _certificate?.Dispose();
         Tokens.Dispose();
+        Identity.Dispose();
         await _azurite.DisposeAsync();
         _folder.Dispose();
     }

@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+
+namespace Meshery.Provider.Identity.Accounts;
+
+/// <summary>
+/// The sign-in pages as plain, accessible HTML: every field has a label and an autocomplete hint,
+/// errors are announced (<c>role="alert"</c>) and tied to the form, and every form carries the
+/// antiforgery token.
+/// </summary>
+public static class AccountPages
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    public static IResult SignIn(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? email, string? error, int status = 200) =>
+        Page(context, "Sign in", status, body =>
+        {
+            Form(body, context, antiforgery, AccountRoutes.SignIn, error, returnUrl, "Sign in", fields =>
+            {
+                Field(fields, "email", "E-mail", "email", "username", email);
+                Field(fields, "password", "Password", "password", "current-password", null);
+            });
+            body.Append("<p>No account yet? <a href=\"").Append(Html.Encode(WithReturn(AccountRoutes.SignUp, returnUrl))).Append("\">Create one</a>.</p>");
+        });
+
+    public static IResult SignUp(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? email, string? name, string? error, int status = 200) =>
+        Page(context, "Create an account", status, body =>
+        {
+            Form(body, context, antiforgery, AccountRoutes.SignUp, error, returnUrl, "Create account", fields =>
+            {
+                Field(fields, "name", "Name", "text", "name", name, required: false);
+                Field(fields, "email", "E-mail", "email", "email", email);
+                Field(fields, "password", "Password", "password", "new-password", null);
+            });
+            body.Append("<p>Already registered? <a href=\"").Append(Html.Encode(WithReturn(AccountRoutes.SignIn, returnUrl))).Append("\">Sign in</a>.</p>");
+        });
+
+    public static IResult SignOut(HttpContext context, IAntiforgery antiforgery) =>
+        Page(context, "Sign out", 200, body => Form(body, context, antiforgery, AccountRoutes.SignOut, null, null, "Sign out", _ => { }));
+
+    public static IResult SignedOut(HttpContext context) =>
+        Page(context, "Signed out", 200, body => body.Append("<p role=\"status\">You are signed out.</p><p><a href=\"")
+            .Append(AccountRoutes.SignIn).Append("\">Sign in again</a></p>"));
+
+    public static IResult Approved(HttpContext context) =>
+        Page(context, "Device connected", 200, body => body.Append("<p role=\"status\">Your device is connected. You can close this page and return to it.</p>"));
+
+    /// <summary>The device-flow approval: shows the code and asks to confirm (or asks for the code).</summary>
+    public static IResult Verify(HttpContext context, IAntiforgery antiforgery, string? userCode, string? clientName, string? error, int status = 200) =>
+        Page(context, "Connect a device", status, body =>
+        {
+            if (clientName is not null)
+            {
+                body.Append("<p><strong>").Append(Html.Encode(clientName)).Append("</strong> asks to act on your behalf.</p>");
+            }
+
+            Form(body, context, antiforgery, "/" + IdentityRoutes.Verify, error, null, clientName is null ? "Continue" : "Allow", fields =>
+            {
+                Field(fields, "user_code", "Code shown on your device", "text", "one-time-code", userCode);
+            });
+        });
+
+    public static string WithReturn(string path, string? returnUrl) =>
+        string.IsNullOrEmpty(returnUrl) ? path : path + "?returnUrl=" + Uri.EscapeDataString(returnUrl);
+
+    private static void Form(StringBuilder body, HttpContext context, IAntiforgery antiforgery, string action, string? error, string? returnUrl, string submit, Action<StringBuilder> fields)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        body.Append("<form method=\"post\" action=\"").Append(Html.Encode(action)).Append('"');
+        if (error is not null)
+        {
+            body.Append(" aria-describedby=\"form-error\"");
+        }
+
+        body.Append('>');
+        if (error is not null)
+        {
+            body.Append("<p id=\"form-error\" role=\"alert\">").Append(Html.Encode(error)).Append("</p>");
+        }
+
+        body.Append("<input type=\"hidden\" name=\"").Append(Html.Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Html.Encode(tokens.RequestToken ?? "")).Append("\">");
+        if (!string.IsNullOrEmpty(returnUrl))
+        {
+            body.Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(Html.Encode(returnUrl)).Append("\">");
+        }
+
+        fields(body);
+        body.Append("<button type=\"submit\">").Append(Html.Encode(submit)).Append("</button></form>");
+    }
+
+    private static void Field(StringBuilder body, string name, string label, string type, string autocomplete, string? value, bool required = true)
+    {
+        body.Append("<p><label for=\"").Append(name).Append("\">").Append(Html.Encode(label)).Append("</label><br>")
+            .Append("<input id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" type=\"").Append(type)
+            .Append("\" autocomplete=\"").Append(autocomplete).Append('"');
+        if (required)
+        {
+            body.Append(" required");
+        }
+
+        if (value is not null)
+        {
+            body.Append(" value=\"").Append(Html.Encode(value)).Append('"');
+        }
+
+        body.Append("></p>");
+    }
+
+    private static IResult Page(HttpContext context, string title, int status, Action<StringBuilder> content)
+    {
+        var body = new StringBuilder(2048);
+        body.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(Html.Encode(title)).Append(" - Meshery</title></head><body><main><h1>").Append(Html.Encode(title)).Append("</h1>");
+        content(body);
+        body.Append("</main></body></html>");
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers["X-Frame-Options"] = "DENY";
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; form-action 'self'; frame-ancestors 'none'";
+        return TypedResults.Content(body.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+}

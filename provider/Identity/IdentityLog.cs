@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Meshery.Provider.Identity;
+
+/// <summary>Sign-in events (Provider 14xx). Never logs passwords, tokens or e-mail addresses.</summary>
+public static partial class IdentityLog
+{
+    [LoggerMessage(1400, LogLevel.Information, "Account {UserId} signed up.")]
+    public static partial void SignedUp(ILogger logger, Guid userId);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Account {UserId} is locked out after repeated failed sign-ins.")]
+    public static partial void LockedOut(ILogger logger, Guid userId);
+
+    [LoggerMessage(1402, LogLevel.Information, "Registered client {ClientId} ({Kind}).")]
+    public static partial void ClientRegistered(ILogger logger, string clientId, string kind);
+
+    [LoggerMessage(1403, LogLevel.Warning, "Refused a redirect to an unregistered callback.")]
+    public static partial void UnregisteredCallback(ILogger logger);
+
+    [LoggerMessage(1404, LogLevel.Warning, "The token endpoint refused an in-process request: {Error} {Description}")]
+    public static partial void InProcessTokenFailed(ILogger logger, string? error, string? description);
+}
