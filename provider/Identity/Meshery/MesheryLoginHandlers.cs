@@ -1,3 +1,4 @@
+using Meshery.ExtensionPoints.Serving;
 using System.Text;
 using System.Text.Json;
 using Meshery.ExtensionPoints.Http;

@@ -1,3 +1,4 @@
+using Meshery.ExtensionPoints.Serving;
 using Meshery.Provider.Auth;
 using Meshery.Provider.Hosting;
 using Meshery.Provider.Identity.Accounts;
