@@ -1,9 +1,18 @@
 using BenchmarkDotNet.Running;
+using Meshery.Benchmarks.Provider;
 
 namespace Meshery.Benchmarks;
 
 internal static class BenchmarkEntry
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["provider-load", .. var rest])
+        {
+            return await ProviderLoadRun.RunAsync(rest);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+        return 0;
+    }
 }
