@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Meshery.Benchmarks.ClusterSync;
+using Meshery.Benchmarks.Provider;
 
 namespace Meshery.Benchmarks;
 
@@ -7,9 +8,12 @@ internal static class BenchmarkEntry
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["cluster-sync", .. var rest])
+        switch (args)
         {
-            return await ClusterSyncLoadRun.RunAsync(rest);
+            case ["cluster-sync", .. var rest]:
+                return await ClusterSyncLoadRun.RunAsync(rest);
+            case ["provider-load", .. var rest]:
+                return await ProviderLoadRun.RunAsync(rest);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);

@@ -20,7 +20,7 @@ public static class MesheryTokenForms
         }
 
         var value = presented.Trim();
-        if (value.Count(c => c == '.') == 2)
+        if (value.AsSpan().Count('.') == 2)
         {
             return value;
         }

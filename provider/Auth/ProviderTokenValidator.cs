@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -9,17 +10,25 @@ namespace Meshery.Provider.Auth;
 /// <summary>
 /// The provider's one token check, used by the ASP.NET Core host's authentication handler and the
 /// Functions worker middleware alike: RSA signature by a known <c>kid</c>, issuer, audience and lifetime.
+/// A token that passed is remembered by its exact text (the keys are fixed for the validator's life),
+/// so a caller's next requests skip parsing and the signature check; its lifetime is checked every time.
 /// </summary>
 public sealed class ProviderTokenValidator
 {
+    /// <summary>Most tokens remembered at once; when full, the memory starts over.</summary>
+    public const int MaxRememberedTokens = 4096;
+
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly TokenValidationParameters _parameters;
+    private readonly ConcurrentDictionary<string, PassedToken> _passed = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
 
     public ProviderTokenValidator(IOptions<ProviderTokenOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
+        _time = time;
         var value = options.Value;
         var keys = value.SigningKeys.Select(k =>
         {
@@ -42,12 +51,7 @@ public sealed class ProviderTokenValidator
             ValidateIssuerSigningKey = true,
             TryAllIssuerSigningKeys = false,
             ClockSkew = value.ClockSkew,
-            LifetimeValidator = (notBefore, expires, _, parameters) =>
-            {
-                var now = time.GetUtcNow().UtcDateTime;
-                return expires is { } exp && exp.Add(parameters.ClockSkew) > now
-                    && (notBefore is not { } nbf || nbf.Subtract(parameters.ClockSkew) <= now);
-            },
+            LifetimeValidator = (notBefore, expires, _, parameters) => IsCurrent(notBefore, expires, parameters.ClockSkew),
             NameClaimType = ProviderClaims.Subject,
         };
     }
@@ -59,6 +63,16 @@ public sealed class ProviderTokenValidator
         if (accessToken is null)
         {
             return TokenCheck.Fail("No access token was presented.");
+        }
+
+        if (_passed.TryGetValue(accessToken, out var passed))
+        {
+            if (IsCurrent(passed.NotBefore, passed.Expires, _parameters.ClockSkew))
+            {
+                return Success(passed, presented!, systemId);
+            }
+
+            _passed.TryRemove(accessToken, out _);
         }
 
         JsonWebToken jwt;
@@ -87,14 +101,33 @@ public sealed class ProviderTokenValidator
             return TokenCheck.Fail("The access token's subject is not a user id.");
         }
 
-        var identity = new ClaimsIdentity(result.ClaimsIdentity.Claims, ProviderClaims.Scheme, ProviderClaims.Subject, "role");
-        identity.AddClaim(new Claim(ProviderClaims.Token, presented!.Trim()));
+        passed = new PassedToken([.. result.ClaimsIdentity.Claims], userId, jwt.ValidFrom == DateTime.MinValue ? null : jwt.ValidFrom, jwt.ValidTo);
+        if (_passed.Count >= MaxRememberedTokens)
+        {
+            _passed.Clear();
+        }
+
+        _passed[accessToken] = passed;
+        return Success(passed, presented!, systemId);
+    }
+
+    private static TokenCheck Success(PassedToken passed, string presented, string? systemId)
+    {
+        var identity = new ClaimsIdentity(passed.Claims, ProviderClaims.Scheme, ProviderClaims.Subject, "role");
+        identity.AddClaim(new Claim(ProviderClaims.Token, presented.Trim()));
         if (Guid.TryParse(systemId, out var system))
         {
             identity.AddClaim(new Claim(ProviderClaims.SystemId, system.ToString("D")));
         }
 
-        return TokenCheck.Success(new ClaimsPrincipal(identity), userId);
+        return TokenCheck.Success(new ClaimsPrincipal(identity), passed.UserId);
+    }
+
+    /// <summary>The lifetime rule, for a fresh check and a remembered token alike.</summary>
+    private bool IsCurrent(DateTime? notBefore, DateTime? expires, TimeSpan clockSkew)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return expires is { } exp && exp.Add(clockSkew) > now && (notBefore is not { } nbf || nbf.Subtract(clockSkew) <= now);
     }
 
     private static string Describe(Exception? exception) => exception switch
@@ -109,4 +142,7 @@ public sealed class ProviderTokenValidator
         SecurityTokenInvalidAlgorithmException => "The access token's signing algorithm is not accepted.",
         _ => "The access token is invalid.",
     };
+
+    /// <summary>What a token that passed the full check established: its claims, user and lifetime.</summary>
+    private sealed record PassedToken(Claim[] Claims, Guid UserId, DateTime? NotBefore, DateTime Expires);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meshery.Provider.Hosting;
@@ -14,9 +15,22 @@ namespace Meshery.Provider.Hosting;
 /// </summary>
 public static class ProviderHost
 {
+    /// <summary>
+    /// Log levels used unless configuration says otherwise (what the ASP.NET Core template's
+    /// <c>appsettings.json</c> sets, kept in code so they hold whatever the content root is): at
+    /// Information, ASP.NET Core writes several lines for every request, which costs each request CPU
+    /// and blocks it once the console logger's queue is full.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> LoggingDefaults { get; } = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults });
         builder.AddMesheryProvider();
         var identity = builder.Configuration.IsIdentityConfigured();
         if (identity)

@@ -78,15 +78,32 @@ public sealed partial class DocumentTable<T>
         return [.. found.Where(d => d is not null).Select(d => d!)];
     }
 
-    /// <summary>Documents of entities a query returned; blob downloads run in parallel.</summary>
+    /// <summary>Documents of entities a query returned: inline ones decoded here, blob downloads run in parallel.</summary>
     public async Task<IReadOnlyList<T>> DecodeManyAsync(string partition, IReadOnlyList<TableEntity> entities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entities);
         var found = new T?[entities.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, entities.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _storage.Options.MaxParallelReads, CancellationToken = cancellationToken },
-            async (i, token) => found[i] = await DecodeAsync(entities[i], token) ?? await ReadDocumentAsync(partition, entities[i].RowKey, token));
+        List<int>? inBlobs = null;
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (DocumentParts.BlobOf(entities[i]) is null)
+            {
+                found[i] = DecodeInline(entities[i]);
+            }
+            else
+            {
+                (inBlobs ??= []).Add(i);
+            }
+        }
+
+        if (inBlobs is not null)
+        {
+            await Parallel.ForEachAsync(
+                inBlobs,
+                new ParallelOptions { MaxDegreeOfParallelism = _storage.Options.MaxParallelReads, CancellationToken = cancellationToken },
+                async (i, token) => found[i] = await DecodeAsync(entities[i], token) ?? await ReadDocumentAsync(partition, entities[i].RowKey, token));
+        }
+
         return [.. found.Where(d => d is not null).Select(d => d!)];
     }
 
@@ -183,25 +200,28 @@ public sealed partial class DocumentTable<T>
     /// <summary>The entity's document; null when its blob is gone (replaced meanwhile: read the entity again).</summary>
     private async Task<T?> DecodeAsync(TableEntity entity, CancellationToken cancellationToken)
     {
-        string json;
-        if (DocumentParts.BlobOf(entity) is { } blob)
+        if (DocumentParts.BlobOf(entity) is not { } blob)
         {
-            try
-            {
-                var content = await BlobAsync(() => Container.GetBlobClient(blob).DownloadContentAsync(cancellationToken), cancellationToken);
-                json = content.Value.Content.ToString();
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                return null;
-            }
-        }
-        else
-        {
-            json = DocumentParts.ReadInline(entity)
-                ?? throw new ProviderException(ProviderErrorKind.Unavailable, $"An entity of table '{Definition.Table}' holds no document.");
+            return DecodeInline(entity);
         }
 
+        try
+        {
+            var content = await BlobAsync(() => Container.GetBlobClient(blob).DownloadContentAsync(cancellationToken), cancellationToken);
+            return Parse(content.Value.Content.ToString());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private T DecodeInline(TableEntity entity) =>
+        Parse(DocumentParts.ReadInline(entity)
+            ?? throw new ProviderException(ProviderErrorKind.Unavailable, $"An entity of table '{Definition.Table}' holds no document."));
+
+    private T Parse(string json)
+    {
         try
         {
             return JsonSerializer.Deserialize(json, Definition.TypeInfo)

@@ -3,6 +3,7 @@ using System.Text;
 using Meshery.Provider.Auth;
 using Meshery.Testing.Tokens;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -16,9 +17,7 @@ public sealed class ProviderTokenValidatorTests : IDisposable
 
     public ProviderTokenValidatorTests()
     {
-        var options = new ProviderTokenOptions { Issuer = _issuer.Issuer, Audience = _issuer.Audience };
-        options.SigningKeys.Add(new SigningKeyOptions { Kid = _issuer.Kid, PublicKeyPem = _issuer.PublicKeyPem });
-        _validator = new ProviderTokenValidator(Options.Create(options), TimeProvider.System);
+        _validator = Validator(TimeProvider.System);
     }
 
     public void Dispose() => _issuer.Dispose();
@@ -54,6 +53,42 @@ public sealed class ProviderTokenValidatorTests : IDisposable
 
         Assert.False(check.IsValid);
         Assert.Contains("expired", check.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_remembered_token_still_expires()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var validator = Validator(time);
+        var token = _issuer.Mint(_user, lifetime: TimeSpan.FromMinutes(5), now: time.GetUtcNow().UtcDateTime);
+        Assert.True((await validator.ValidateAsync(token, null)).IsValid);
+        Assert.True((await validator.ValidateAsync(token, null)).IsValid);
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        var check = await validator.ValidateAsync(token, null);
+
+        Assert.False(check.IsValid);
+        Assert.Contains("expired", check.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_remembered_token_answers_like_a_fresh_check_with_this_requests_system_id()
+    {
+        var token = _issuer.Mint(_user);
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var fresh = await _validator.ValidateAsync(token, first.ToString());
+        var remembered = await _validator.ValidateAsync(token, second.ToString());
+        var withoutSystem = await _validator.ValidateAsync(token, null);
+
+        Assert.True(remembered.IsValid, remembered.Failure);
+        Assert.Equal(_user, remembered.UserId);
+        Assert.Equal(
+            fresh.Principal!.Claims.Where(c => c.Type != ProviderClaims.SystemId).Select(c => (c.Type, c.Value)),
+            remembered.Principal!.Claims.Where(c => c.Type != ProviderClaims.SystemId).Select(c => (c.Type, c.Value)));
+        Assert.Equal(second.ToString("D"), remembered.Principal.FindFirstValue(ProviderClaims.SystemId));
+        Assert.Null(withoutSystem.Principal!.FindFirstValue(ProviderClaims.SystemId));
+        Assert.Equal(_user.ToString("D"), remembered.Principal.Identity!.Name);
     }
 
     [Fact]
@@ -136,5 +171,12 @@ public sealed class ProviderTokenValidatorTests : IDisposable
         });
 
         Assert.False((await _validator.ValidateAsync(token, null)).IsValid);
+    }
+
+    private ProviderTokenValidator Validator(TimeProvider time)
+    {
+        var options = new ProviderTokenOptions { Issuer = _issuer.Issuer, Audience = _issuer.Audience };
+        options.SigningKeys.Add(new SigningKeyOptions { Kid = _issuer.Kid, PublicKeyPem = _issuer.PublicKeyPem });
+        return new ProviderTokenValidator(Options.Create(options), time);
     }
 }
