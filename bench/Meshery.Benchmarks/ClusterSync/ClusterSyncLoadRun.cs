@@ -106,6 +106,12 @@ public static class ClusterSyncLoadRun
             await idle.RunAsync(stopIdle.Token);
         }
 
+        if (clients > 0)
+        {
+            Console.WriteLine($"[{size}] API during sync p50 / p99: {load.Breakdown()}");
+            Console.WriteLine($"[{size}] API idle p50 / p99: {idle.Breakdown()}");
+        }
+
         var (_, duringP99) = load.Percentiles();
         var (_, idleP99) = idle.Percentiles();
         return string.Create(CultureInfo.InvariantCulture,
