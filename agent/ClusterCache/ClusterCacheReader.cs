@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Meshery.Agent.ClusterCache;
@@ -31,12 +30,11 @@ public sealed class ClusterCacheReader(ClusterCacheDatabase database, ResourceCo
             list.CommandText = "SELECT r.object FROM resources r" + where + " ORDER BY r.kind, r.namespace, r.name, r.rowid LIMIT $limit OFFSET $offset";
             list.Parameters.AddWithValue("$limit", query.PageSize);
             list.Parameters.AddWithValue("$offset", (long)query.Page * query.PageSize);
-            var items = new List<JsonElement>(Math.Min(query.PageSize, Math.Max(0, total.Value)));
+            var items = new List<RawJson>(Math.Min(query.PageSize, Math.Max(0, total.Value)));
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                using var document = JsonDocument.Parse((byte[])reader.GetValue(0));
-                items.Add(document.RootElement.Clone());
+                items.Add(new RawJson((byte[])reader.GetValue(0)));
             }
 
             return new ResourcePage(query.Page, query.PageSize, total.Value, items);
