@@ -44,9 +44,9 @@ public sealed class BrokerOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan ReconnectWaitMax { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Messages a subscription may hold before the reader waits for it.</summary>
+    /// <summary>Messages a subscription may hold before the reader waits for it (each holds its payload in memory).</summary>
     [Range(1024, 10_000_000)]
-    public int SubscriptionCapacity { get; set; } = 16_384;
+    public int SubscriptionCapacity { get; set; } = 2_048;
 
     /// <summary>The URL clients use: <see cref="Url"/>, else the child broker's address.</summary>
     public string EffectiveUrl => string.IsNullOrWhiteSpace(Url) ? $"nats://{Host}:{Port}" : Url;

@@ -13,7 +13,7 @@ namespace Meshery.Agent.ClusterCache;
 /// </summary>
 public sealed class ClusterCacheDatabase
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly string _connectionString;
     private readonly ILogger<ClusterCacheDatabase> _logger;
     private readonly SemaphoreSlim _createLock = new(1, 1);

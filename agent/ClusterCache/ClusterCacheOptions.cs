@@ -22,9 +22,12 @@ public sealed class ClusterCacheOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan MaxFlushDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Changes queued for the writer before the subscriber waits.</summary>
+    /// <summary>
+    /// Changes queued for the writer before the subscriber waits. Two batches keep the writer busy; more only
+    /// keeps rows alive long enough to be promoted to gen2 as garbage (memory, not speed).
+    /// </summary>
     [Range(100, 10_000_000)]
-    public int QueueCapacity { get; set; } = 5_000;
+    public int QueueCapacity { get; set; } = 1_000;
 
     /// <summary>
     /// A cluster's answer to <c>informer-store</c> is complete when nothing more arrived for this long;

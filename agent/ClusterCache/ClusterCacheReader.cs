@@ -1,37 +1,43 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Meshery.Agent.ClusterCache;
 
-/// <summary>Reads the cache on pooled read connections (WAL: never blocked by the writer).</summary>
-public sealed class ClusterCacheReader(ClusterCacheDatabase database)
+/// <summary>
+/// Reads the cache on pooled read connections (WAL: never blocked by the writer). Totals by cluster, kind and
+/// namespace and the summary come from the writer's <see cref="ResourceCounts"/>, not from <c>COUNT(*)</c>.
+/// </summary>
+public sealed class ClusterCacheReader(ClusterCacheDatabase database, ResourceCounts counts)
 {
     public Task<ResourcePage> ListAsync(ResourceQuery query, CancellationToken cancellationToken) =>
         database.Guard(async () =>
         {
             ArgumentNullException.ThrowIfNull(query);
             await using var connection = await database.OpenReaderAsync(cancellationToken);
-            await using var count = connection.CreateCommand();
-            var where = Where(query, count);
-            count.CommandText = "SELECT COUNT(*) FROM resources r" + where;
-            var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-
             await using var list = connection.CreateCommand();
-            Where(query, list);
-            list.CommandText = "SELECT r.object FROM resources r" + where + " ORDER BY r.kind, r.namespace, r.name, r.id LIMIT $limit OFFSET $offset";
+            var where = Where(query, list);
+            var total = CountFromTotals(query);
+            if (total is null)
+            {
+                await using var count = connection.CreateCommand();
+                Where(query, count);
+                count.CommandText = "SELECT COUNT(*) FROM resources r" + where;
+                total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            }
+
+            // rowid breaks ties: every index ends with it, so the order is read from the index, never sorted.
+            list.CommandText = "SELECT r.object FROM resources r" + where + " ORDER BY r.kind, r.namespace, r.name, r.rowid LIMIT $limit OFFSET $offset";
             list.Parameters.AddWithValue("$limit", query.PageSize);
             list.Parameters.AddWithValue("$offset", (long)query.Page * query.PageSize);
-            var items = new List<JsonElement>(Math.Min(query.PageSize, Math.Max(0, total)));
+            var items = new List<RawJson>(Math.Min(query.PageSize, Math.Max(0, total.Value)));
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                using var document = JsonDocument.Parse((byte[])reader.GetValue(0));
-                items.Add(document.RootElement.Clone());
+                items.Add(new RawJson((byte[])reader.GetValue(0)));
             }
 
-            return new ResourcePage(query.Page, query.PageSize, total, items);
+            return new ResourcePage(query.Page, query.PageSize, total.Value, items);
         });
 
     /// <summary>Every cached id with its resourceVersion (optionally of one cluster), for comparing with a cluster.</summary>
@@ -55,6 +61,16 @@ public sealed class ClusterCacheReader(ClusterCacheDatabase database)
         });
 
     public Task<ResourceSummary> SummaryAsync(string? clusterId, CancellationToken cancellationToken) =>
+        counts.Summary(clusterId) is { } summary ? Task.FromResult(summary) : SummaryFromTableAsync(clusterId, cancellationToken);
+
+    private int? CountFromTotals(ResourceQuery query) =>
+        string.IsNullOrEmpty(query.Name) && string.IsNullOrEmpty(query.Search) && query.Labels.Count == 0
+            ? counts.Count(NullIfEmpty(query.ClusterId), NullIfEmpty(query.Kind), query.Namespace)
+            : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private Task<ResourceSummary> SummaryFromTableAsync(string? clusterId, CancellationToken cancellationToken) =>
         database.Guard(async () =>
         {
             await using var connection = await database.OpenReaderAsync(cancellationToken);

@@ -18,7 +18,8 @@ public static class ClusterCacheSchema
             resource_version TEXT NOT NULL,
             rv_num INTEGER NOT NULL,
             sync_gen INTEGER NOT NULL,
-            object BLOB NOT NULL
+            object BLOB NOT NULL,
+            created INTEGER NOT NULL DEFAULT 1
         );
         CREATE INDEX ix_resources_cluster ON resources (cluster_id, kind, namespace, name);
         CREATE INDEX ix_resources_kind ON resources (kind, namespace, name);
@@ -35,12 +36,14 @@ public static class ClusterCacheSchema
     /// <summary>
     /// Insert or replace; for store answers (<c>$store</c> = 1) the columns change only when the answer is
     /// not older than what is cached, but the row is always marked as seen by this generation.
-    /// Returns the row and its resourceVersion after the statement (labels follow when it is ours).
+    /// Returns the row, whether its resourceVersion is ours after the statement (labels follow when it is)
+    /// and whether the statement inserted it (<c>created</c> is 1 only on the insert), for the counts.
     /// </summary>
     public const string Upsert = """
         INSERT INTO resources (id, cluster_id, kind, api_version, namespace, name, resource_version, rv_num, sync_gen, object)
         VALUES ($id, $cluster, $kind, $api, $ns, $name, $rv, $rvnum, $gen, $object)
         ON CONFLICT (id) DO UPDATE SET
+            created = 0,
             sync_gen = max(resources.sync_gen, excluded.sync_gen),
             cluster_id = iif($store = 0 OR excluded.rv_num < 0 OR resources.rv_num < 0 OR excluded.rv_num >= resources.rv_num, excluded.cluster_id, resources.cluster_id),
             kind = iif($store = 0 OR excluded.rv_num < 0 OR resources.rv_num < 0 OR excluded.rv_num >= resources.rv_num, excluded.kind, resources.kind),
@@ -50,14 +53,17 @@ public static class ClusterCacheSchema
             resource_version = iif($store = 0 OR excluded.rv_num < 0 OR resources.rv_num < 0 OR excluded.rv_num >= resources.rv_num, excluded.resource_version, resources.resource_version),
             rv_num = iif($store = 0 OR excluded.rv_num < 0 OR resources.rv_num < 0 OR excluded.rv_num >= resources.rv_num, excluded.rv_num, resources.rv_num),
             object = iif($store = 0 OR excluded.rv_num < 0 OR resources.rv_num < 0 OR excluded.rv_num >= resources.rv_num, excluded.object, resources.object)
-        RETURNING rowid, resource_version = $rv;
+        RETURNING rowid, resource_version = $rv, created;
         """;
 
     public const string DeleteLabels = "DELETE FROM resource_labels WHERE resource_rowid = $row;";
 
     public const string InsertLabel = "INSERT INTO resource_labels (resource_rowid, key, value) VALUES ($row, $key, $value);";
 
-    public const string Delete = "DELETE FROM resources WHERE id = $id RETURNING rowid;";
+    public const string Delete = "DELETE FROM resources WHERE id = $id RETURNING rowid, cluster_id, kind, namespace;";
+
+    /// <summary>Rows per cluster, kind and namespace (walks the covering index), to load <see cref="ResourceCounts"/>.</summary>
+    public const string Counts = "SELECT cluster_id, kind, namespace, COUNT(*) FROM resources GROUP BY cluster_id, kind, namespace;";
 
     public const string SweepLabels = """
         DELETE FROM resource_labels WHERE resource_rowid IN

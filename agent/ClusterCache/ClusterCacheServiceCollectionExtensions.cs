@@ -17,6 +17,7 @@ public static class ClusterCacheServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ClusterCacheDatabase>();
+        services.TryAddSingleton<ResourceCounts>();
         services.TryAddSingleton<ClusterCacheReader>();
         services.TryAddSingleton<ResourceChangeFeed>();
         services.TryAddSingleton<ClusterCacheWriter>();

@@ -10,12 +10,15 @@ public sealed partial class ClusterCacheWriter
     {
         var publish = _feed.HasSubscribers ? new List<ResourceChange>(batch.Count) : null;
         var written = 0;
+        var swept = false;
+        _deltas.Clear();
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
         {
             // A failed batch is retried whole; replaying it leaves the tombstones as one pass would.
             commands.Enlist(transaction);
             foreach (var change in batch)
             {
+                swept |= change.Kind == CacheChangeKind.Sweep;
                 written += change.Kind switch
                 {
                     CacheChangeKind.Upsert or CacheChangeKind.StoreUpsert => await UpsertAsync(commands, change, publish, cancellationToken),
@@ -26,6 +29,16 @@ public sealed partial class ClusterCacheWriter
             }
 
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        // A sweep recounts from the table, so the counts never drift for longer than one store answer.
+        if (swept)
+        {
+            _counts.Load(await WriterCommands.CountsAsync(connection, cancellationToken));
+        }
+        else
+        {
+            _counts.Apply(_deltas);
         }
 
         Interlocked.Add(ref _applied, written);
@@ -60,7 +73,13 @@ public sealed partial class ClusterCacheWriter
             _tombstones.Remove(row.Id);
         }
 
-        var (rowId, ours) = await commands.UpsertAsync(row, rv, change.Generation, change.Kind == CacheChangeKind.StoreUpsert, cancellationToken);
+        var (rowId, ours, created) = await commands.UpsertAsync(row, rv, change.Generation, change.Kind == CacheChangeKind.StoreUpsert, cancellationToken);
+        if (created)
+        {
+            // MeshSync's id is derived from cluster, kind, apiVersion, namespace and name, so an update never moves a row between groups.
+            Count(new ResourceCounts.GroupKey(row.ClusterId, row.Kind, row.Namespace), +1);
+        }
+
         if (!ours)
         {
             return 0;
@@ -80,13 +99,13 @@ public sealed partial class ClusterCacheWriter
         }
 
         _tombstones[row.Id] = (row.ClusterId, row.ResourceVersionNumber);
-        var rowId = await commands.DeleteAsync(row.Id, cancellationToken);
-        if (rowId is null)
+        if (await commands.DeleteAsync(row.Id, cancellationToken) is not { } deleted)
         {
             return 0;
         }
 
-        await commands.ReplaceLabelsAsync(rowId.Value, [], cancellationToken);
+        Count(deleted.Group, -1);
+        await commands.ReplaceLabelsAsync(deleted.RowId, [], cancellationToken);
         publish?.Add(ToChange(ResourceEventTypes.Deleted, row, change.ReceivedTimestamp, withObject: false));
         return 1;
     }
@@ -106,6 +125,8 @@ public sealed partial class ClusterCacheWriter
 
         return removed.Count;
     }
+
+    private void Count(ResourceCounts.GroupKey group, int delta) => _deltas[group] = _deltas.GetValueOrDefault(group) + delta;
 
     private static ResourceChange ToChange(string eventType, ResourceRow row, long received, bool withObject) =>
         new(eventType, row.ClusterId, row.Id, row.Kind, row.ApiVersion, row.Namespace, row.Name, row.ResourceVersion, withObject ? row.Object : null, received);

@@ -17,17 +17,21 @@ public sealed partial class ClusterCacheWriter : BackgroundService
     private readonly Channel<CacheChange> _queue;
     private readonly ClusterCacheDatabase _database;
     private readonly ResourceChangeFeed _feed;
+    private readonly ResourceCounts _counts;
+    private readonly Dictionary<ResourceCounts.GroupKey, int> _deltas = [];
     private readonly ClusterCacheOptions _options;
     private readonly ILogger<ClusterCacheWriter> _logger;
     private readonly Dictionary<string, (string ClusterId, long ResourceVersion)> _tombstones = new(StringComparer.Ordinal);
     private long _applied;
     private long _batches;
 
-    public ClusterCacheWriter(ClusterCacheDatabase database, ResourceChangeFeed feed, IOptions<ClusterCacheOptions> options, ILogger<ClusterCacheWriter> logger)
+    public ClusterCacheWriter(
+        ClusterCacheDatabase database, ResourceChangeFeed feed, ResourceCounts counts, IOptions<ClusterCacheOptions> options, ILogger<ClusterCacheWriter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
         _feed = feed;
+        _counts = counts;
         _options = options.Value;
         _logger = logger;
         _queue = Channel.CreateBounded<CacheChange>(new BoundedChannelOptions(_options.QueueCapacity)
@@ -69,6 +73,7 @@ public sealed partial class ClusterCacheWriter : BackgroundService
             {
                 await using var connection = await _database.OpenWriterAsync(stoppingToken);
                 using var commands = new WriterCommands(connection);
+                _counts.Load(await _database.Guard(() => WriterCommands.CountsAsync(connection, stoppingToken)));
                 while (true)
                 {
                     // A batch left over from a failure is written again before anything newer.
@@ -96,6 +101,7 @@ public sealed partial class ClusterCacheWriter : BackgroundService
             }
             catch (Exception ex) when (ex is Meshery.ExtensionPoints.Errors.ProviderException or SqliteException or IOException)
             {
+                _counts.Reset();
                 ClusterCacheLog.WriterFailed(_logger, ex);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));

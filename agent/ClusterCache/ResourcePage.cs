@@ -1,6 +1,4 @@
-using System.Text.Json;
-
 namespace Meshery.Agent.ClusterCache;
 
 /// <summary>A page of cached resources; each is MeshSync's KubernetesResource as received.</summary>
-public sealed record ResourcePage(int Page, int PageSize, int TotalCount, IReadOnlyList<JsonElement> Resources);
+public sealed record ResourcePage(int Page, int PageSize, int TotalCount, IReadOnlyList<RawJson> Resources);

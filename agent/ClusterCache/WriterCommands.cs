@@ -30,7 +30,7 @@ internal sealed class WriterCommands : IDisposable
         }
     }
 
-    public async Task<(long RowId, bool Ours)> UpsertAsync(ResourceRow row, long rv, long generation, bool fromStore, CancellationToken cancellationToken)
+    public async Task<(long RowId, bool Ours, bool Created)> UpsertAsync(ResourceRow row, long rv, long generation, bool fromStore, CancellationToken cancellationToken)
     {
         var p = _upsert.Parameters;
         p[0].Value = row.Id;
@@ -46,7 +46,7 @@ internal sealed class WriterCommands : IDisposable
         p[10].Value = fromStore ? 1 : 0;
         await using var reader = await _upsert.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1) != 0);
+        return (reader.GetInt64(0), reader.GetInt64(1) != 0, reader.GetInt64(2) != 0);
     }
 
     public async Task ReplaceLabelsAsync(long rowId, IReadOnlyList<KeyValuePair<string, string>> labels, CancellationToken cancellationToken)
@@ -62,11 +62,29 @@ internal sealed class WriterCommands : IDisposable
         }
     }
 
-    public async Task<long?> DeleteAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Deletes by id; returns the row and its cluster, kind and namespace, or null when it was not cached.</summary>
+    public async Task<(long RowId, ResourceCounts.GroupKey Group)?> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         _delete.Parameters[0].Value = id;
-        var result = await _delete.ExecuteScalarAsync(cancellationToken);
-        return result is long rowId ? rowId : null;
+        await using var reader = await _delete.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetInt64(0), new ResourceCounts.GroupKey(reader.GetString(1), reader.GetString(2), reader.GetString(3)))
+            : null;
+    }
+
+    /// <summary>Rows per cluster, kind and namespace, read on the writer's connection.</summary>
+    public static async Task<Dictionary<ResourceCounts.GroupKey, int>> CountsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = ClusterCacheSchema.Counts;
+        var counts = new Dictionary<ResourceCounts.GroupKey, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[new ResourceCounts.GroupKey(reader.GetString(0), reader.GetString(1), reader.GetString(2))] = reader.GetInt32(3);
+        }
+
+        return counts;
     }
 
     public async Task<List<ResourceChange>> SweepAsync(string clusterId, long generation, CancellationToken cancellationToken)

@@ -54,9 +54,9 @@ public sealed record MeshSyncOptions
     [Range(4096, 64 * 1024 * 1024)]
     public int MaxMessageBytes { get; init; } = 1024 * 1024;
 
-    /// <summary>Messages waiting for the broker; producers wait when it is full.</summary>
+    /// <summary>Messages waiting for the broker; producers wait when it is full (each holds its object's JSON).</summary>
     [Range(16, 10_000_000)]
-    public int PublishBufferCapacity { get; init; } = 10_000;
+    public int PublishBufferCapacity { get; init; } = 1_000;
 
     /// <summary>Deleted ids remembered for re-publishing after a broker outage.</summary>
     [Range(0, 10_000_000)]

@@ -51,8 +51,8 @@ internal sealed partial class ResourceInformer
     /// <summary>Stores and hands on an added or modified object unless the store has it at this resourceVersion already.</summary>
     private async ValueTask UpsertAsync(JsonElement item, string uid, string resourceVersion, string? eventType, CancellationToken cancellationToken)
     {
-        var existed = Store.TryGet(uid, out var current);
-        if (existed && current.ResourceVersion == resourceVersion)
+        var existed = Store.TryGetVersion(uid, out var current);
+        if (existed && current == resourceVersion)
         {
             return;
         }
@@ -63,21 +63,10 @@ internal sealed partial class ResourceInformer
             MeshSyncLog.ResourceTrimmed(_logger, Type.Key.ToString(), uid, json.Length);
         }
 
-        var id = existed ? current.Id : IdOf(item);
-        var stored = new StoredResource(uid, resourceVersion, id, json);
+        var stored = new StoredResource(uid, resourceVersion, json);
         Store.Set(stored);
         var type = existed ? MeshSyncEventTypes.Modified : eventType ?? MeshSyncEventTypes.Added;
         await _sink.OnChangeAsync(this, type, stored, item, cancellationToken).ConfigureAwait(false);
-    }
-
-    private string IdOf(JsonElement item)
-    {
-        var meta = item.GetProperty("metadata");
-        var ns = meta.TryGetProperty("namespace", out var n) ? n.GetString() : null;
-        var name = meta.TryGetProperty("name", out var nm) ? nm.GetString() ?? string.Empty : string.Empty;
-        var apiVersion = item.TryGetProperty("apiVersion", out var a) && a.GetString() is { Length: > 0 } av ? av : Type.ApiVersion;
-        var kind = item.TryGetProperty("kind", out var k) && k.GetString() is { Length: > 0 } kv ? kv : Type.Kind;
-        return KubernetesResourceMapper.ComputeId(_encoder.ClusterId, kind, apiVersion, ns, name);
     }
 
     private static (string Uid, string ResourceVersion)? Identity(JsonElement item)

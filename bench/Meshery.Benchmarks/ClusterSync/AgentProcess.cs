@@ -36,7 +36,6 @@ public sealed class AgentProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["DOTNET_gcServer"] = "0";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the agent");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

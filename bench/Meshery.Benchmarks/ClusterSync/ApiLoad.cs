@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 
 namespace Meshery.Benchmarks.ClusterSync;
@@ -7,7 +8,9 @@ namespace Meshery.Benchmarks.ClusterSync;
 /// <summary>N concurrent API clients reading the cache (lists with filters, summary) and writing preferences; records latencies.</summary>
 public sealed class ApiLoad(Uri baseAddress, string clusterId, int clients)
 {
+    private static readonly string[] Names = ["POST prefs", "summary", "list kind+ns+label", "GET prefs", "list page"];
     private readonly ConcurrentQueue<double> _latencies = new();
+    private readonly ConcurrentQueue<double>[] _byRequest = [.. Names.Select(_ => new ConcurrentQueue<double>())];
     private long _errors;
 
     public long Errors => Interlocked.Read(ref _errors);
@@ -25,6 +28,13 @@ public sealed class ApiLoad(Uri baseAddress, string clusterId, int clients)
         var sorted = _latencies.Order().ToArray();
         return sorted.Length == 0 ? (double.NaN, double.NaN) : (At(sorted, 0.50), At(sorted, 0.99));
     }
+
+    /// <summary>p50 / p99 per request type, to see which one makes the tail.</summary>
+    public string Breakdown() => string.Join("; ", Names.Select((name, i) =>
+    {
+        var sorted = _byRequest[i].Order().ToArray();
+        return sorted.Length == 0 ? $"{name}: -" : string.Create(CultureInfo.InvariantCulture, $"{name}: {At(sorted, 0.50):0.0} / {At(sorted, 0.99):0.0} ms (n={sorted.Length})");
+    }));
 
     internal static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
@@ -46,6 +56,7 @@ public sealed class ApiLoad(Uri baseAddress, string clusterId, int clients)
                 };
                 await response.Content.LoadIntoBufferAsync(stop);
                 _latencies.Enqueue(clock.Elapsed.TotalMilliseconds);
+                _byRequest[n % 5].Enqueue(clock.Elapsed.TotalMilliseconds);
                 if ((int)response.StatusCode >= 500)
                 {
                     Interlocked.Increment(ref _errors);

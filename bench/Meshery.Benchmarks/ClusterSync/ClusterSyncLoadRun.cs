@@ -106,23 +106,44 @@ public static class ClusterSyncLoadRun
             await idle.RunAsync(stopIdle.Token);
         }
 
+        if (clients > 0)
+        {
+            Console.WriteLine($"[{size}] API during sync p50 / p99: {load.Breakdown()}");
+            Console.WriteLine($"[{size}] API idle p50 / p99: {idle.Breakdown()}");
+        }
+
         var (_, duringP99) = load.Percentiles();
         var (_, idleP99) = idle.Percentiles();
         return string.Create(CultureInfo.InvariantCulture,
             $"| {size:N0} | {raw:N0} | {sync:N0} | {sync / raw:0.00} | {latP50:0.0} / {latP99:0.0} | {idleP99:0.0} | {duringP99:0.0} | {duringP99 / idleP99:0.00} | {load.Count:N0} ({load.Errors}) | {rss:0} |");
     }
 
-    /// <summary>Uploads the kubeconfig and waits until the cache holds every ConfigMap; returns the seconds taken.</summary>
+    /// <summary>
+    /// Uploads the kubeconfig and waits until the cache holds every ConfigMap; returns the seconds taken. Also prints
+    /// when the upload answered (connection probed, discovery started) and when the first object was visible, so the
+    /// fixed start-up part of a small sync can be told from its steady rate.
+    /// </summary>
     private static async Task<double> SyncAsync(HttpClient http, FakeKubeApiServer cluster, int size, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await UploadAsync(http, cluster.KubeConfigYaml, ct);
-        while (await CountAsync(http, cluster.KubeSystemUid, ct) < size)
+        var connected = clock.Elapsed.TotalSeconds;
+        var first = double.NaN;
+        int count;
+        while ((count = await CountAsync(http, cluster.KubeSystemUid, ct)) < size)
         {
+            if (count > 0 && double.IsNaN(first))
+            {
+                first = clock.Elapsed.TotalSeconds;
+            }
+
             await Task.Delay(20, ct);
         }
 
-        return clock.Elapsed.TotalSeconds;
+        var all = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[{size}] upload answered {connected:0.00} s, first object {first:0.00} s, all {all:0.00} s; rate after the first object {(size - 1) / (all - first):N0} obj/s"));
+        return all;
     }
 
     private static void Seed(FakeKubeApiServer cluster, int size)

@@ -55,6 +55,7 @@ public sealed class ClusterSyncTests(NatsServerFixture nats) : IClassFixture<Nat
 
         await RandomChangesAsync(client, new Random(5), 300, Ct);
         await ConvergesAsync(client);
+        await CountsMatchRowsAsync();
     }
 
     [Fact]
@@ -213,6 +214,31 @@ public sealed class ClusterSyncTests(NatsServerFixture nats) : IClassFixture<Nat
             actual => ClusterTruth.Same(expected, actual),
             Deadline,
             actual => ClusterTruth.Diff(expected, actual),
+            Ct);
+    }
+
+    /// <summary>The totals kept beside the table (list totals, summary, per namespace) agree with the rows listed.</summary>
+    private async Task CountsMatchRowsAsync()
+    {
+        var cluster = _cluster.KubeSystemUid;
+        var rows = await _agent.AllResourcesAsync(cluster, "ConfigMap", Ct);
+        var perNamespace = rows.GroupBy(r => r.GetProperty("metadata").GetProperty("namespace").GetString() ?? "").ToDictionary(g => g.Key, g => g.Count());
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                var total = (await GetAsync($"/api/system/meshsync/resources?clusterId={cluster}&kind=ConfigMap&pagesize=1")).GetProperty("totalCount").GetInt32();
+                var summary = (await GetAsync($"/api/system/meshsync/resources/summary?clusterId={cluster}")).GetProperty("clusters")[0].GetProperty("kinds").GetProperty("ConfigMap").GetInt32();
+                var namespaces = new Dictionary<string, int>();
+                foreach (var ns in perNamespace.Keys)
+                {
+                    namespaces[ns] = (await GetAsync($"/api/system/meshsync/resources?clusterId={cluster}&kind=ConfigMap&namespace={ns}&pagesize=1")).GetProperty("totalCount").GetInt32();
+                }
+
+                return (total, summary, namespaces);
+            },
+            c => c.total == rows.Count && c.summary == rows.Count && c.namespaces.All(n => perNamespace[n.Key] == n.Value),
+            Deadline,
+            c => $"rows {rows.Count}, list total {c.total}, summary {c.summary}, per namespace {string.Join(", ", c.namespaces.Select(n => $"{n.Key}={n.Value}/{perNamespace[n.Key]}"))}",
             Ct);
     }
 
