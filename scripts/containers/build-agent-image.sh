@@ -54,6 +54,10 @@ else
   podman build "${build_args[@]}" --target final --build-context "build=${staging}" "${repo_root}"
 fi
 
+# Build-stage layers of earlier sources are left untagged; drop the old ones so the storage does not grow without
+# bound, keeping recent ones as the next build's cache.
+podman image prune --force --filter until=72h >/dev/null
+
 size="$(podman image inspect --format '{{.Size}}' "${tag}")"
 echo "build-agent-image: built in $((SECONDS - started)) s"
 echo "${tag} ${size}"
