@@ -10,14 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=env.sh
 source "${here}/env.sh"
 
-rebuild=0
-[[ "${1:-}" == "--rebuild" ]] && rebuild=1
-
-# Another test or script may be making it right now: one at a time, and the second finds it done.
-exec 9>"${MESHERY_CONTAINERS_DIR}/base-image.lock"
-flock 9
-
-if [[ "${rebuild}" -eq 0 ]] && podman image exists "${MESHERY_BASE_IMAGE}"; then
+if ! meshery_must_make_image "${MESHERY_BASE_IMAGE}" "${1:-}"; then
   echo "base-image: ${MESHERY_BASE_IMAGE} present"
   exit 0
 fi
@@ -50,5 +43,5 @@ path-exclude /usr/share/info/*
 path-exclude /usr/share/locale/*
 EOF
 
-tar -C "${rootfs}" -c . | podman import --change 'CMD ["/bin/bash"]' - "${MESHERY_BASE_IMAGE}" >/dev/null
+tar -C "${rootfs}" -c . | podman import --quiet --change 'CMD ["/bin/bash"]' - "${MESHERY_BASE_IMAGE}" >/dev/null
 echo "base-image: ${MESHERY_BASE_IMAGE} made in $((SECONDS - started)) s ($(podman image inspect --format '{{.Size}}' "${MESHERY_BASE_IMAGE}") bytes)"

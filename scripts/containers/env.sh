@@ -48,6 +48,15 @@ graphroot = "${meshery_containers_dir}/storage"
 runroot = "${meshery_containers_dir}/run"
 EOF
 
+# Takes the lock for making image $1 (held until the calling script exits, so a second caller waits and then finds
+# it made) and succeeds when the image must be made: it is missing, or $2 is --rebuild.
+meshery_must_make_image() {
+  local image="$1" rebuild="${2:-}"
+  exec 9>"${meshery_containers_dir}/$(printf '%s' "${image}" | tr -c 'a-zA-Z0-9._-' '_').lock"
+  flock 9
+  [[ "${rebuild}" == "--rebuild" ]] || ! podman image exists "${image}"
+}
+
 export CONTAINERS_CONF="${meshery_containers_dir}/containers.conf"
 export CONTAINERS_STORAGE_CONF="${meshery_containers_dir}/storage.conf"
 export MESHERY_CONTAINERS_DIR="${meshery_containers_dir}"

@@ -10,9 +10,7 @@ source "${here}/env.sh"
 
 "${here}/base-image.sh"
 
-exec 9>"${MESHERY_CONTAINERS_DIR}/nats-image.lock"
-flock 9
-if [[ "${1:-}" != "--rebuild" ]] && podman image exists "${MESHERY_NATS_IMAGE}"; then
+if ! meshery_must_make_image "${MESHERY_NATS_IMAGE}" "${1:-}"; then
   echo "nats-image: ${MESHERY_NATS_IMAGE} present"
 else
   started=${SECONDS}

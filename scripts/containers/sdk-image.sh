@@ -10,9 +10,7 @@ source "${here}/env.sh"
 
 "${here}/base-image.sh"
 
-exec 9>"${MESHERY_CONTAINERS_DIR}/sdk-image.lock"
-flock 9
-if [[ "${1:-}" != "--rebuild" ]] && podman image exists "${MESHERY_SDK_IMAGE}"; then
+if ! meshery_must_make_image "${MESHERY_SDK_IMAGE}" "${1:-}"; then
   echo "sdk-image: ${MESHERY_SDK_IMAGE} present"
   exit 0
 fi
