@@ -12,12 +12,16 @@ public static class ReloginProblem
 {
     public const string LoginUrlMember = "loginUrl";
 
-    public static ProblemHttpResult Create(HttpContext context, string providerName, string reason)
+    /// <summary>
+    /// The 401 for this request; <paramref name="returnHere"/> adds this GET request as the <c>ref</c> to
+    /// come back to (never for the sign-in callback, whose query holds the token).
+    /// </summary>
+    public static ProblemHttpResult Create(HttpContext context, string providerName, string reason, bool returnHere = true)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var loginUrl = $"{request.PathBase}{SignInPaths.Login}";
-        if (HttpMethods.IsGet(request.Method))
+        if (returnHere && HttpMethods.IsGet(request.Method))
         {
             loginUrl += "?ref=" + SafeReturn.Encode($"{request.PathBase}{request.Path}{request.QueryString}");
         }

@@ -106,7 +106,7 @@ public static class SignInHandlers
         if (check.Session is not { } session)
         {
             RemoteModeLog.SignInRefused(logger, check.Failure!);
-            return ReloginProblem.Create(context, remote.Name, check.Failure!);
+            return ReloginProblem.Create(context, remote.Name, check.Failure!, returnHere: false);
         }
 
         SessionCookies.Set(context, SessionCookies.Token, token.Value, remote.CookieLifetime);

@@ -43,7 +43,7 @@ public sealed class BrowserSignInTests(RemoteStackFixture stack)
             await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
             // Back at the agent, on the ref it was given, with the profile the provider keeps.
-            await page.WaitForURLAsync($"{agent}/api/user");
+            await ArriveAsync(page, $"{agent}/api/user");
             Assert.Contains(email, await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
             var cookies = await context.CookiesAsync([agent]);
             var token = Assert.Single(cookies, c => c.Name == SessionCookies.Token);
@@ -60,7 +60,7 @@ public sealed class BrowserSignInTests(RemoteStackFixture stack)
         await second.GetByLabel("E-mail").FillAsync(email);
         await second.GetByLabel("Password").FillAsync(SignInBrowser.Password);
         await second.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await second.WaitForURLAsync($"{agent}/api/user/prefs");
+        await ArriveAsync(second, $"{agent}/api/user/prefs");
 
         // An API call with the browser's cookies: the preference is written through the agent...
         var organization = Guid.NewGuid().ToString("D");
@@ -80,5 +80,18 @@ public sealed class BrowserSignInTests(RemoteStackFixture stack)
         var preferences = JsonNode.Parse(await answer.Content.ReadAsStringAsync(Cancel))!;
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(organization, (string?)preferences["selectedOrganizationId"]);
+    }
+
+    /// <summary>Waits for <paramref name="url"/>; on a timeout the failure says where the browser is and what it shows.</summary>
+    private static async Task ArriveAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"the browser did not reach {url}; it is at {page.Url}: {await page.Locator("body").InnerTextAsync()}");
+        }
     }
 }

@@ -81,8 +81,12 @@ public sealed class RemoteDataTests(RemoteStackFixture stack)
         Assert.Equal(serverId, (string?)connection["metadata"]!["server_id"]);
         Assert.Equal(stack.Agent.BaseAddress.GetLeftPart(UriPartial.Authority), (string?)connection["metadata"]!["server_location"]);
 
-        // Signing in again updates the same connection.
+        // Signing out and in again updates the same connection.
         var registrations = stack.Agent.Calls.Count("POST /api/integrations/connections");
+        using (await session.Client.GetAsync("/user/logout", Cancel))
+        {
+        }
+
         await session.SignInAsync();
         await Eventually.HoldsAsync(
             () => Task.FromResult(stack.Agent.Calls.Count("POST /api/integrations/connections")),

@@ -84,6 +84,16 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
         Assert.Equal("no-store", back.Headers.CacheControl?.ToString());
     }
 
+    [Fact]
+    public async Task Login_with_a_live_session_goes_straight_back_to_the_ref()
+    {
+        using var session = new AgentSession(stack);
+        await session.SignInAsync();
+        using var again = await session.Client.GetAsync($"/user/login?ref={SignInBrowser.Base64Url("/api/user")}", Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("/api/user", again.Headers.Location!.OriginalString);
+    }
+
     [Theory]
     [InlineData("https://evil.test/steal")]
     [InlineData("//evil.test/steal")]
