@@ -64,6 +64,9 @@ public sealed class RemoteModeOptions
     /// <summary>Whether a remote provider is configured at all.</summary>
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Url);
 
-    /// <summary>The provider's address, once <see cref="RemoteModeOptionsValidator"/> has accepted it.</summary>
-    public Uri BaseAddress => new(Url!.TrimEnd('/') + "/", UriKind.Absolute);
+    /// <summary>
+    /// The provider's address (with a trailing slash), once <see cref="RemoteModeOptionsValidator"/> has
+    /// accepted <see cref="Url"/>. A method, not a property, so options validation never evaluates it offline.
+    /// </summary>
+    public Uri ProviderAddress() => new(Url!.TrimEnd('/') + "/", UriKind.Absolute);
 }

@@ -75,7 +75,7 @@ public static class RemoteModeServiceCollectionExtensions
         CaptureLocal<IEventStore>(services);
         services.AddRemoteProviderClient(new RemoteProviderOptions
         {
-            BaseAddress = remote.BaseAddress,
+            BaseAddress = remote.ProviderAddress(),
             Build = remote.ServerVersion is { Length: > 0 } version ? version : ServerStatus.AgentBuild.Version,
             Timeout = remote.Timeout,
         });

@@ -31,14 +31,14 @@ public sealed class RemoteProviderCatalog(IOptions<RemoteModeOptions> options)
             ProviderDescription =
             [
                 "Remote provider: sign in to keep designs, connections, environments and results with your account",
-                "Reached at " + remote.BaseAddress.GetLeftPart(UriPartial.Authority),
+                "Reached at " + remote.ProviderAddress().GetLeftPart(UriPartial.Authority),
             ],
         };
         return document with
         {
             ProviderType = ProviderTypes.Remote,
             ProviderName = remote.Name,
-            ProviderUrl = remote.BaseAddress.ToString().TrimEnd('/'),
+            ProviderUrl = remote.ProviderAddress().ToString().TrimEnd('/'),
         };
     }
 }

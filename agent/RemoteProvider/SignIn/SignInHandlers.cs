@@ -53,7 +53,7 @@ public static class SignInHandlers
         }
 
         query["meshery_version"] = catalog.ServerVersion;
-        var target = new Uri(remote.BaseAddress, ProviderLoginPath) + QueryString.Create(query).ToString();
+        var target = new Uri(remote.ProviderAddress(), ProviderLoginPath) + QueryString.Create(query).ToString();
         return TypedResults.Redirect(target);
     }
 

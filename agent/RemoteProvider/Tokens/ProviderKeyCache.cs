@@ -78,7 +78,7 @@ public sealed class ProviderKeyCache(ProviderSessionClient client, IOptions<Remo
 
         var snapshot = new Snapshot(keys.ToFrozenDictionary(StringComparer.Ordinal), time.GetUtcNow());
         _snapshot = snapshot;
-        RemoteModeLog.KeysFetched(logger, keys.Count, options.Value.BaseAddress);
+        RemoteModeLog.KeysFetched(logger, keys.Count, options.Value.ProviderAddress());
         return snapshot;
     }
 

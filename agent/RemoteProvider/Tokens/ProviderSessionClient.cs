@@ -88,7 +88,7 @@ public sealed class ProviderSessionClient(IHttpClientFactory clients, IOptions<R
         return status == HttpStatusCode.OK;
     }
 
-    private Uri At(string path) => new(options.Value.BaseAddress, path);
+    private Uri At(string path) => new(options.Value.ProviderAddress(), path);
 
     private HttpRequestMessage Post(string path, TokenBody body)
     {
