@@ -71,4 +71,12 @@ else
   npm ci --prefix "${azurite_dir}" --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
+# Chromium: the browser the sign-in test drives through Playwright (never downloaded by Playwright itself).
+if [[ -x /usr/bin/chromium ]]; then
+  echo "setup: chromium present"
+else
+  echo "setup: installing chromium (apt)"
+  apt_install chromium
+fi
+
 echo "setup: done"

@@ -10,6 +10,8 @@ using Meshery.Agent.LocalProvider;
 using Meshery.Agent.Operator;
 using Meshery.Agent.Performance;
 using Meshery.Agent.Providers;
+using Meshery.Agent.RemoteProvider;
+using Meshery.Agent.RemoteProvider.SignIn;
 using Meshery.Agent.ServerStatus;
 using Meshery.Agent.Users;
 using Meshery.ExtensionPoints.Json;
@@ -29,10 +31,12 @@ namespace Meshery.Agent.Hosting;
 /// <summary>Composes the agent: its server on 9081 over the configured provider (Local by default).</summary>
 public static class AgentApplication
 {
-    public static WebApplication Build(string[] args)
+    /// <summary>Builds the agent; <paramref name="configure"/> may adjust the services before they are built (tests).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.AddMesheryAgent();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapMesheryAgent();
         return app;
@@ -63,6 +67,8 @@ public static class AgentApplication
         services.TryAddSingleton<LocalProviderStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalProviderStartup>());
         services.TryAddSingleton<IContractCallerResolver, LocalCallerResolver>();
+        services.TryAddSingleton<AgentInstance>();
+        services.AddRemoteMode(builder.Configuration);
         services.AddOptions<ContractHttpOptions>()
             .Configure<IOptions<AgentOptions>>((limits, agentOptions) => limits.MaxRequestBodyBytes = agentOptions.Value.MaxRequestBodyBytes);
         AddModules(builder);
@@ -74,8 +80,14 @@ public static class AgentApplication
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (app.Services.GetRequiredService<IOptions<RemoteModeOptions>>().Value.IsEnabled)
+        {
+            app.UseMiddleware<RemoteSessionMiddleware>();
+        }
+
         app.MapSystemEndpoints();
         app.MapProviderEndpoints();
+        app.MapSignInEndpoints();
         app.MapUserEndpoints();
         app.MapEnvironmentEndpoints();
         app.MapConnectionEndpoints();

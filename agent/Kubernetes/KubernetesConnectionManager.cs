@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Meshery.Agent.LocalProvider;
+using Meshery.Agent.Hosting;
 using Meshery.Agent.LocalProvider.Identity;
 using Meshery.ExtensionPoints;
 using Meshery.ExtensionPoints.Connections;
@@ -36,22 +36,19 @@ public sealed partial class KubernetesConnectionManager
         ICredentialStore credentials,
         IClusterDiscoveryLauncher launcher,
         IOptions<KubernetesOptions> options,
-        IOptions<LocalProviderOptions> provider,
+        AgentInstance instance,
         TimeProvider time,
         ILogger<KubernetesConnectionManager> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(instance);
         _connections = connections;
         _credentials = credentials;
         _launcher = launcher;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        InstanceId = _options.MesheryInstanceId
-            ?? DeterministicGuid.CreateVersion5(
-                DeterministicGuid.DnsNamespace,
-                $"meshery-agent:{Environment.MachineName}:{Path.GetDirectoryName(Path.GetFullPath(provider.Value.DatabasePath))}");
+        InstanceId = instance.Id;
         _callers[LocalUser.Id] = LocalUser.Caller;
     }
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Meshery.Agent.Hosting;
 using Meshery.Agent.LocalProvider;
 using Microsoft.AspNetCore.Builder;
@@ -13,9 +12,9 @@ public static class SystemEndpoints
 {
     public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", Healthz).WithTags("System").WithName("Healthz");
-        app.MapGet("/readyz", Readyz).WithTags("System").WithName("Readyz");
-        app.MapGet("/api/system/version", Version).WithTags("System").WithName("GetSystemVersion");
+        app.MapGet("/healthz", Healthz).WithTags("System").WithName("Healthz").AllowAnonymous();
+        app.MapGet("/readyz", Readyz).WithTags("System").WithName("Readyz").AllowAnonymous();
+        app.MapGet("/api/system/version", Version).WithTags("System").WithName("GetSystemVersion").AllowAnonymous();
         return app;
     }
 
@@ -44,10 +43,6 @@ public static class SystemEndpoints
     public static Ok<VersionInfo> Version(IOptions<AgentOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var informational = typeof(SystemEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = informational.IndexOf('+', StringComparison.Ordinal);
-        var build = "v" + (plus >= 0 ? informational[..plus] : informational);
-        var sha = plus >= 0 ? informational[(plus + 1)..] : "unknown";
-        return TypedResults.Ok(new VersionInfo(build, build, false, sha.Length > 12 ? sha[..12] : sha, options.Value.ReleaseChannel));
+        return TypedResults.Ok(new VersionInfo(AgentBuild.Version, AgentBuild.Version, false, AgentBuild.CommitSha, options.Value.ReleaseChannel));
     }
 }

@@ -10,7 +10,7 @@ namespace Meshery.Agent.LocalProvider.Capabilities;
 /// </summary>
 public sealed class LocalCapabilities : ICapabilitiesSource
 {
-    private static readonly CapabilitiesDocument Document = new()
+    public static CapabilitiesDocument Document { get; } = new()
     {
         ProviderType = ProviderTypes.Local,
         ProviderName = Identity.LocalUser.ProviderName,

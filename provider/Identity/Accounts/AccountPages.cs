@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using Meshery.Provider.Identity.OpenIddict;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Meshery.Provider.Identity.Accounts;
 
@@ -117,7 +119,11 @@ public static class AccountPages
         body.Append("</main></body></html>");
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["X-Frame-Options"] = "DENY";
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; form-action 'self'; frame-ancestors 'none'";
+        // A sign-in POST redirects on to /login or /connect/authorize and from there to a registered client
+        // (a Meshery server's /api/user/token, say); browsers hold every hop to form-action, so those
+        // origins are allowed beside 'self'. The redirects themselves are checked against the registrations.
+        var origins = context.RequestServices.GetService<IdentityClients>()?.RedirectOrigins;
+        context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; form-action 'self'{(string.IsNullOrEmpty(origins) ? "" : " " + origins)}; frame-ancestors 'none'";
         return TypedResults.Content(body.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 }

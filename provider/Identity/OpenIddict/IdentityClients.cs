@@ -18,6 +18,16 @@ public sealed class IdentityClients(IOptions<IdentityServerOptions> options)
 
     public string SessionClientSecret { get; } = DeriveSecret(options.Value.EncryptionKey);
 
+    /// <summary>
+    /// The origins of every registered redirect URI, as CSP sources: a sign-in form's redirects end at one
+    /// of them, and browsers check each redirect of a form submission against <c>form-action</c>.
+    /// </summary>
+    public string RedirectOrigins { get; } = string.Join(' ', options.Value.Clients
+        .SelectMany(c => c.RedirectUris)
+        .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null)
+        .OfType<string>()
+        .Distinct(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>True when <paramref name="callback"/> is exactly a redirect URI of a registered Meshery server.</summary>
     public bool IsMesheryCallback(string callback) =>
         options.Value.Clients.Any(c => c.Kind == "meshery" && c.RedirectUris.Contains(callback, StringComparer.Ordinal));

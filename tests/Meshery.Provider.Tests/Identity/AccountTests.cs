@@ -1,5 +1,6 @@
 using System.Net;
 using Meshery.Provider.Tests.Support;
+using Meshery.Testing.Provider;
 
 namespace Meshery.Provider.Tests.Identity;
 
@@ -33,6 +34,19 @@ public sealed class AccountTests(ProviderHostFixture fixture)
         Assert.Contains("<label for=\"email\">", html, StringComparison.Ordinal);
         Assert.Contains("autocomplete=\"current-password\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"__RequestVerificationToken\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_let_forms_post_only_here_and_redirect_on_only_to_registered_clients()
+    {
+        using var page = await fixture.Client.GetAsync("/account/signup", Cancel);
+        var policy = string.Join(' ', page.Headers.GetValues("Content-Security-Policy"));
+
+        // Browsers check each redirect after a form post against form-action: the sign-in ends at a
+        // registered callback (a Meshery server's /api/user/token), so its origin must be allowed.
+        Assert.Contains("form-action 'self' https://meshery.test;", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
     }
 
     [Fact]

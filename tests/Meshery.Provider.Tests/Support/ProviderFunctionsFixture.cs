@@ -1,3 +1,4 @@
+using Meshery.Testing.Provider;
 using Meshery.Testing.Azurite;
 using Meshery.Testing.Functions;
 using Meshery.Testing.Tokens;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Meshery.Provider.Tests.Support;
+namespace Meshery.Testing.Network;
 
 /// <summary>A throwaway TLS certificate for 127.0.0.1, written as a PFX for Kestrel's configuration.</summary>
 public sealed class SelfSignedCertificate : IDisposable

@@ -2,9 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Meshery.Provider.Tests.Support;
 
-namespace Meshery.Provider.Tests.Identity;
+namespace Meshery.Testing.Provider;
 
 /// <summary>
 /// A cookie-keeping HTTP client that walks the provider's pages as a browser would (no redirects
@@ -14,13 +13,13 @@ public sealed partial class SignInBrowser : IDisposable
 {
     public const string Password = "correct horse battery staple";
 
-    public SignInBrowser(ProviderHostFixture fixture)
+    public SignInBrowser(IProviderHost provider)
     {
-        ArgumentNullException.ThrowIfNull(fixture);
-        var handler = (HttpClientHandler)fixture.CreateHandler();
+        ArgumentNullException.ThrowIfNull(provider);
+        var handler = (HttpClientHandler)provider.CreateHandler();
         handler.CookieContainer = Cookies;
         handler.UseCookies = true;
-        Client = new HttpClient(handler) { BaseAddress = fixture.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client = new HttpClient(handler) { BaseAddress = provider.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public CookieContainer Cookies { get; } = new();

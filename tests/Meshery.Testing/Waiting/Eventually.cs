@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Meshery.Agent.Tests.Support;
+namespace Meshery.Testing.Waiting;
 
 /// <summary>Polls a condition until it holds or a deadline passes (no fixed sleeps in tests).</summary>
 public static class Eventually
