@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Meshery.Provider.Hosting;
 using Meshery.Provider.Tests.Support;
+using Meshery.Testing.Provider;
 using Meshery.Testing.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,6 @@
 using System.Net;
 using Meshery.Provider.Tests.Support;
+using Meshery.Testing.Provider;
 
 namespace Meshery.Provider.Tests.Identity;
 

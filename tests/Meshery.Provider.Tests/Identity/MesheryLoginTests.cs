@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Meshery.Provider.Tests.Support;
+using Meshery.Testing.Provider;
 
 namespace Meshery.Provider.Tests.Identity;
 

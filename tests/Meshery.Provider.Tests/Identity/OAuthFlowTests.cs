@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Meshery.Provider.Tests.Support;
+using Meshery.Testing.Provider;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Meshery.Provider.Tests.Identity;

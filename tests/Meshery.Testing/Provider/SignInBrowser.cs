@@ -2,9 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Meshery.Provider.Tests.Support;
 
-namespace Meshery.Provider.Tests.Identity;
+namespace Meshery.Testing.Provider;
 
 /// <summary>
 /// A cookie-keeping HTTP client that walks the provider's pages as a browser would (no redirects

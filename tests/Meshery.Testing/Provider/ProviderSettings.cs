@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Meshery.Testing.Azurite;
 using Meshery.Testing.Tokens;
 
-namespace Meshery.Provider.Tests.Support;
+namespace Meshery.Testing.Provider;
 
 /// <summary>The configuration both provider hosts get in tests: storage in Azurite, trusted tokens, limits.</summary>
 public static class ProviderSettings
