@@ -9,7 +9,7 @@ namespace Meshery.Cli.Auth;
 /// enter it, then poll the token endpoint every <c>interval</c> seconds (five more after each
 /// <c>slow_down</c>) until the user approves or denies it, the code expires, or the wait times out.
 /// </summary>
-public sealed class DeviceLogin(ProviderOAuthClient provider, CliConsole console)
+public sealed class DeviceLogin(ProviderOAuthClient provider, CliConsole console, Action<string> detail)
 {
     /// <summary>RFC 8628's polling interval when the provider names none.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
@@ -67,6 +67,7 @@ public sealed class DeviceLogin(ProviderOAuthClient provider, CliConsole console
             }
 
             var answer = await provider.PollAsync(clientId, code.DeviceCode!, cancellationToken).ConfigureAwait(false);
+            detail(answer.IsError ? $"poll: {ProviderOAuthClient.Describe(answer)}" : "poll: tokens issued");
             if (!answer.IsError)
             {
                 return answer;

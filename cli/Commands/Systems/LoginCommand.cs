@@ -58,7 +58,7 @@ public static class LoginCommand
             using var oauth = new ProviderOAuthClient(provider, ca);
             session.Detail($"GET {provider}.well-known/openid-configuration");
             var discovery = await oauth.DiscoverAsync(cancellationToken).ConfigureAwait(false);
-            var flow = new DeviceLogin(oauth, session.Console);
+            var flow = new DeviceLogin(oauth, session.Console, session.Detail);
             var code = await flow.StartAsync(client, cancellationToken).ConfigureAwait(false);
             ShowCode(session, name, provider, code.VerificationUri!, code.UserCode!, code.VerificationUriComplete);
 
