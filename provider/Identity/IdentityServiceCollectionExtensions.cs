@@ -1,5 +1,7 @@
 using Meshery.Provider.Auth;
+using Meshery.Provider.Capabilities;
 using Meshery.Provider.Identity.Accounts;
+using Meshery.Provider.Identity.Anonymous;
 using Meshery.Provider.Identity.Keys;
 using Meshery.Provider.Identity.OpenIddict;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +41,8 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<TokenRequestHandler>();
         services.TryAddSingleton<DeviceIntervalHandler>();
+        services.TryAddSingleton<TableAnonymousUserStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, AnonymousUserCapability>());
 
         // What is issued here must validate at the data endpoints: the public halves join the validator's keys.
         services.AddOptions<ProviderTokenOptions>().PostConfigure<IdentitySigningKeys>((tokens, keys) =>
