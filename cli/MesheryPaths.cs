@@ -7,6 +7,9 @@ public sealed record MesheryPaths(string HomeDirectory)
 
     public string DefaultConfigFile => Path.Combine(Folder, "config.yaml");
 
+    /// <summary>Sign-ins per context (<c>system login</c>) and upstream's current token; mode 0600.</summary>
+    public string AuthFile => Path.Combine(Folder, "auth.json");
+
     /// <summary>The pid of the local agent <c>system start -p local</c> started.</summary>
     public string AgentPidFile => Path.Combine(Folder, "agent.pid");
 

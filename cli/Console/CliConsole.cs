@@ -15,6 +15,9 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error)
     /// <summary>The width tables are laid out for.</summary>
     public int Width { get; init; } = 120;
 
+    /// <summary>The clock: token expiry and the device flow's polling waits.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Environment variables that replace the process's own (and reach child processes).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>(StringComparer.Ordinal);
 

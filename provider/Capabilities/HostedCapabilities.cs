@@ -7,9 +7,10 @@ namespace Meshery.Provider.Capabilities;
 
 /// <summary>
 /// The hosted provider's capabilities document: every feature it serves, each with its endpoint.
-/// A feature is listed here only when its handlers are mapped in both hosts.
+/// A feature is listed here only when its handlers are mapped in both hosts; contributors add the
+/// ones only the ASP.NET Core host serves, when configured.
 /// </summary>
-public sealed class HostedCapabilities(IOptions<ProviderOptions> options) : ICapabilitiesSource
+public sealed class HostedCapabilities(IOptions<ProviderOptions> options, IEnumerable<ICapabilityContributor> contributors) : ICapabilitiesSource
 {
     public static IReadOnlyList<Capability> Served { get; } =
     [
@@ -43,7 +44,7 @@ public sealed class HostedCapabilities(IOptions<ProviderOptions> options) : ICap
                 "Connections and credentials shared by every agent you install",
                 "Performance test profiles and results kept for the team",
             ],
-            Capabilities = Served,
+            Capabilities = [.. Served, .. contributors.SelectMany(c => c.Capabilities)],
         });
     }
 }

@@ -17,5 +17,6 @@ namespace Meshery.Provider.Hosting;
 [JsonSerializable(typeof(Meshery.Provider.Identity.Meshery.TokenBody))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Meshery.IntrospectAnswer))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Keys.KeySetAnswer))]
+[JsonSerializable(typeof(Meshery.Provider.Identity.Anonymous.AnonymousUserAnswer))]
 [JsonSerializable(typeof(Dictionary<string, System.Text.Json.JsonElement>))]
 public sealed partial class ProviderJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using Meshery.Provider.Identity.Accounts;
+using Meshery.Provider.Identity.Anonymous;
 using Meshery.Provider.Identity.Keys;
 using Meshery.Provider.Identity.Meshery;
 using Meshery.Provider.Identity.OpenIddict;
@@ -36,6 +37,7 @@ public static class IdentityEndpoints
         open.MapPost(R.MesheryRevoke, MesheryLoginHandlers.RevokeAsync).WithName("MesheryRevoke");
         open.MapPost(R.MesheryIntrospect, MesherySessionHandlers.IntrospectAsync).WithName("MesheryIntrospect");
         open.MapMethods(R.MesheryLogout, ["GET", "POST"], (Delegate)MesherySessionHandlers.LogoutAsync).WithName("MesheryLogout");
+        open.MapPost(R.AnonymousUser, AnonymousUserHandlers.CreateAsync).WithName("PersistAnonymousUser");
         return app;
     }
 }

@@ -19,4 +19,7 @@ public static partial class IdentityLog
 
     [LoggerMessage(1404, LogLevel.Warning, "The token endpoint refused an in-process request: {Error} {Description}")]
     public static partial void InProcessTokenFailed(ILogger logger, string? error, string? description);
+
+    [LoggerMessage(1405, LogLevel.Information, "Issued a token to anonymous user {UserId}.")]
+    public static partial void AnonymousUserIssued(ILogger logger, Guid userId);
 }

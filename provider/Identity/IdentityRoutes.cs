@@ -20,4 +20,5 @@ public static class IdentityRoutes
     public const string MesheryRefresh = "refresh";
     public const string MesheryRevoke = "revoke";
     public const string MesheryLogout = "logout";
+    public const string AnonymousUser = "api/identity/users/anonymous";
 }

@@ -36,6 +36,21 @@ public sealed class IdentityServerOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How long a device-flow code (device and user code) waits for the user's approval.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DeviceCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The device flow's polling <c>interval</c> (whole seconds) sent to clients with the codes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan DevicePollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The global token Meshery servers send as <c>X-API-Key</c> to get an anonymous user
+    /// (<c>persist-anonymous-user</c>); unset, the feature is off and not advertised.
+    /// </summary>
+    [MinLength(16)]
+    public string? AnonymousUserApiKey { get; set; }
+
     /// <summary>Lifetime of the interactive session cookie at the provider.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(24);

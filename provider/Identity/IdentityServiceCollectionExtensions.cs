@@ -1,5 +1,7 @@
 using Meshery.Provider.Auth;
+using Meshery.Provider.Capabilities;
 using Meshery.Provider.Identity.Accounts;
+using Meshery.Provider.Identity.Anonymous;
 using Meshery.Provider.Identity.Keys;
 using Meshery.Provider.Identity.OpenIddict;
 using Microsoft.AspNetCore.Http;
@@ -38,6 +40,9 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton<TableAccountStore>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<TokenRequestHandler>();
+        services.TryAddSingleton<DeviceIntervalHandler>();
+        services.TryAddSingleton<TableAnonymousUserStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICapabilityContributor, AnonymousUserCapability>());
 
         // What is issued here must validate at the data endpoints: the public halves join the validator's keys.
         services.AddOptions<ProviderTokenOptions>().PostConfigure<IdentitySigningKeys>((tokens, keys) =>
@@ -100,6 +105,7 @@ public static class IdentityServiceCollectionExtensions
                 server.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.OfflineAccess);
                 server.DisableAccessTokenEncryption();
                 server.AddEventHandler<HandleTokenRequestContext>(handler => handler.UseSingletonHandler<TokenRequestHandler>());
+                server.AddEventHandler<ApplyDeviceAuthorizationResponseContext>(handler => handler.UseSingletonHandler<DeviceIntervalHandler>());
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableEndUserVerificationEndpointPassthrough()
@@ -120,6 +126,8 @@ public static class IdentityServiceCollectionExtensions
                 server.AccessTokenLifetime = identity.Value.AccessTokenLifetime;
                 server.RefreshTokenLifetime = identity.Value.RefreshTokenLifetime;
                 server.RefreshTokenReuseLeeway = identity.Value.RefreshTokenReuseLeeway;
+                server.DeviceCodeLifetime = identity.Value.DeviceCodeLifetime;
+                server.UserCodeLifetime = identity.Value.DeviceCodeLifetime;
                 server.CodeChallengeMethods.Clear();
                 server.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
                 server.TimeProvider = time;

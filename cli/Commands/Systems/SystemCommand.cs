@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Meshery.Cli.Commands.Contexts;
 using Meshery.Cli.Commands.Providers;
+using Meshery.Cli.Commands.Tokens;
 
 namespace Meshery.Cli.Commands.Systems;
 
@@ -9,7 +10,7 @@ public static class SystemCommand
 {
     public static Command Create(CliCommandFactory cli)
     {
-        var system = new Command("system", "Start, stop, check and inspect Meshery, and manage contexts and providers");
+        var system = new Command("system", "Start, stop, check and inspect Meshery, manage contexts and providers, and sign in to a provider");
         system.Subcommands.Add(StartCommand.Create(cli));
         system.Subcommands.Add(StopCommand.Create(cli));
         system.Subcommands.Add(StatusCommand.Create(cli));
@@ -17,6 +18,9 @@ public static class SystemCommand
         system.Subcommands.Add(LogsCommand.Create(cli));
         system.Subcommands.Add(ContextCommand.Create(cli));
         system.Subcommands.Add(ProviderCommand.Create(cli));
+        system.Subcommands.Add(LoginCommand.Create(cli));
+        system.Subcommands.Add(LogoutCommand.Create(cli));
+        system.Subcommands.Add(TokenCommand.Create(cli));
         return system;
     }
 }

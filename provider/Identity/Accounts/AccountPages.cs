@@ -14,6 +14,11 @@ namespace Meshery.Provider.Identity.Accounts;
 /// </summary>
 public static class AccountPages
 {
+    /// <summary>The device approval form's field naming the button pressed (<c>allow</c> or <c>deny</c>).</summary>
+    public const string DecisionField = "decision";
+
+    public const string DenyDecision = "deny";
+
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     public static IResult SignIn(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? email, string? error, int status = 200) =>
@@ -49,7 +54,10 @@ public static class AccountPages
     public static IResult Approved(HttpContext context) =>
         Page(context, "Device connected", 200, body => body.Append("<p role=\"status\">Your device is connected. You can close this page and return to it.</p>"));
 
-    /// <summary>The device-flow approval: shows the code and asks to confirm (or asks for the code).</summary>
+    public static IResult Denied(HttpContext context) =>
+        Page(context, "Device refused", 200, body => body.Append("<p role=\"status\">The device was not connected. You can close this page.</p>"));
+
+    /// <summary>The device-flow approval: shows the code and asks to allow or deny it (or asks for the code).</summary>
     public static IResult Verify(HttpContext context, IAntiforgery antiforgery, string? userCode, string? clientName, string? error, int status = 200) =>
         Page(context, "Connect a device", status, body =>
         {
@@ -61,13 +69,13 @@ public static class AccountPages
             Form(body, context, antiforgery, "/" + IdentityRoutes.Verify, error, null, clientName is null ? "Continue" : "Allow", fields =>
             {
                 Field(fields, "user_code", "Code shown on your device", "text", "one-time-code", userCode);
-            });
+            }, deny: clientName is not null);
         });
 
     public static string WithReturn(string path, string? returnUrl) =>
         string.IsNullOrEmpty(returnUrl) ? path : path + "?returnUrl=" + Uri.EscapeDataString(returnUrl);
 
-    private static void Form(StringBuilder body, HttpContext context, IAntiforgery antiforgery, string action, string? error, string? returnUrl, string submit, Action<StringBuilder> fields)
+    private static void Form(StringBuilder body, HttpContext context, IAntiforgery antiforgery, string action, string? error, string? returnUrl, string submit, Action<StringBuilder> fields, bool deny = false)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         body.Append("<form method=\"post\" action=\"").Append(Html.Encode(action)).Append('"');
@@ -89,6 +97,14 @@ public static class AccountPages
         }
 
         fields(body);
+        if (deny)
+        {
+            // Both buttons submit the form; the one pressed names the decision.
+            body.Append("<button type=\"submit\" name=\"").Append(DecisionField).Append("\" value=\"allow\">").Append(Html.Encode(submit)).Append("</button> ")
+                .Append("<button type=\"submit\" name=\"").Append(DecisionField).Append("\" value=\"").Append(DenyDecision).Append("\">Deny</button></form>");
+            return;
+        }
+
         body.Append("<button type=\"submit\">").Append(Html.Encode(submit)).Append("</button></form>");
     }
 

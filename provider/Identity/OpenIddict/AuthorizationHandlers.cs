@@ -49,7 +49,7 @@ public static class AuthorizationHandlers
         return TypedResults.SignIn(principals.ForUser(userId, session.Principal, request.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    /// <summary>GET: shows the code to confirm (after sign-in); POST: approves it for the signed-in user.</summary>
+    /// <summary>GET: shows the code to confirm (after sign-in); POST: approves it for the signed-in user, or denies it.</summary>
     public static async Task<IResult> VerifyAsync(HttpContext context, IAntiforgery antiforgery, IdentityPrincipals principals, IOpenIddictApplicationManager applications)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -62,9 +62,14 @@ public static class AuthorizationHandlers
         }
 
         var request = context.GetOpenIddictServerRequest();
-        if (context.Request.Query.ContainsKey("approved") && HttpMethods.IsGet(context.Request.Method))
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Query.ContainsKey("approved"))
         {
             return AccountPages.Approved(context);
+        }
+
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Query.ContainsKey("denied"))
+        {
+            return AccountPages.Denied(context);
         }
 
         if (HttpMethods.IsPost(context.Request.Method) && await AccountHandlers.RejectForgeryAsync(context, antiforgery) is { } refused)
@@ -85,6 +90,19 @@ public static class AuthorizationHandlers
             var application = await applications.FindByClientIdAsync(clientId, context.RequestAborted);
             var name = application is null ? clientId : await applications.GetDisplayNameAsync(application, context.RequestAborted) ?? clientId;
             return AccountPages.Verify(context, antiforgery, request!.UserCode, name, null);
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (string.Equals(form[AccountPages.DecisionField], AccountPages.DenyDecision, StringComparison.Ordinal))
+        {
+            // OpenIddict marks the device code rejected: the device's next poll is answered access_denied.
+            return TypedResults.Forbid(
+                new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.AccessDenied,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The user denied the device.",
+                }) { RedirectUri = "/" + IdentityRoutes.Verify + "?denied=1" },
+                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
         var userId = AccountPrincipal.UserId(session.Principal)!.Value.ToString("D");

@@ -7,14 +7,19 @@ namespace Meshery.Provider.Identity.OpenIddict;
 /// <summary>
 /// The registered clients as configured, plus the provider's own session client (used in process by
 /// <c>/login</c>, <c>/refresh</c> and <c>/revoke</c>), whose secret is derived from the encryption key so
-/// every instance agrees on it without configuration.
+/// every instance agrees on it without configuration. <c>mesheryctl</c>'s public device-flow client is
+/// registered by default, so the CLI signs in to any provider without configuration.
 /// </summary>
 public sealed class IdentityClients(IOptions<IdentityServerOptions> options)
 {
     public const string SessionClientId = "meshery-provider-session";
     public const string SessionGrantType = "urn:meshery:params:oauth:grant-type:session";
 
-    public IReadOnlyList<IdentityClientOptions> Configured => [.. options.Value.Clients];
+    /// <summary>The client id <c>mesheryctl system login</c> uses unless told otherwise.</summary>
+    public const string CliClientId = "mesheryctl";
+
+    /// <summary>The configured clients, plus the CLI's default one unless a client of that id is configured.</summary>
+    public IReadOnlyList<IdentityClientOptions> Configured { get; } = WithDefaults(options.Value.Clients);
 
     public string SessionClientSecret { get; } = DeriveSecret(options.Value.EncryptionKey);
 
@@ -30,10 +35,21 @@ public sealed class IdentityClients(IOptions<IdentityServerOptions> options)
 
     /// <summary>True when <paramref name="callback"/> is exactly a redirect URI of a registered Meshery server.</summary>
     public bool IsMesheryCallback(string callback) =>
-        options.Value.Clients.Any(c => c.Kind == "meshery" && c.RedirectUris.Contains(callback, StringComparer.Ordinal));
+        Configured.Any(c => c.Kind == "meshery" && c.RedirectUris.Contains(callback, StringComparer.Ordinal));
 
     public IdentityClientOptions? Find(string? clientId) =>
-        options.Value.Clients.FirstOrDefault(c => string.Equals(c.ClientId, clientId, StringComparison.Ordinal));
+        Configured.FirstOrDefault(c => string.Equals(c.ClientId, clientId, StringComparison.Ordinal));
+
+    private static List<IdentityClientOptions> WithDefaults(IEnumerable<IdentityClientOptions> configured)
+    {
+        var clients = configured.ToList();
+        if (clients.TrueForAll(c => !string.Equals(c.ClientId, CliClientId, StringComparison.Ordinal)))
+        {
+            clients.Add(new IdentityClientOptions { ClientId = CliClientId, Kind = "cli", DisplayName = "mesheryctl (Meshery CLI)" });
+        }
+
+        return clients;
+    }
 
     private static string DeriveSecret(string encryptionKey)
     {

@@ -22,6 +22,7 @@ public sealed class IdentityTables
     public const string Authorizations = "oidcauthorizations";
     public const string Scopes = "oidcscopes";
     public const string Tokens = "oidctokens";
+    public const string AnonymousUsers = "anonymoususers";
 
     private const int DocPartLength = 30_000;
     private readonly TableServiceClient _service;
@@ -35,7 +36,7 @@ public sealed class IdentityTables
         _prefix = options.Value.TablePrefix;
     }
 
-    public static IReadOnlyList<string> All { get; } = [Accounts, Applications, Authorizations, Scopes, Tokens];
+    public static IReadOnlyList<string> All { get; } = [Accounts, Applications, Authorizations, Scopes, Tokens, AnonymousUsers];
 
     /// <summary>The table, created on first use.</summary>
     public async Task<TableClient> TableAsync(string name, CancellationToken cancellationToken)

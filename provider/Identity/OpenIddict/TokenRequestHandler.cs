@@ -63,7 +63,8 @@ public sealed class TokenRequestHandler(IdentityPrincipals principals, IdentityC
                 return ValueTask.CompletedTask;
             }
 
-            context.SignIn(principals.ForUser(user.ToString("D"), session, [Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.OfflineAccess]));
+            // The requested scopes (the anonymous user's token asks for no offline_access: it gets no refresh token).
+            context.SignIn(principals.ForUser(user.ToString("D"), session, request.GetScopes()));
             return ValueTask.CompletedTask;
         }
 

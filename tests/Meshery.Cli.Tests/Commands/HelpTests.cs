@@ -62,6 +62,8 @@ public sealed class HelpTests : IDisposable
     {
         ExpectedOutput.Match("help-system", (await _cli.RunOkAsync("system", "--help")).Out);
         ExpectedOutput.Match("help-system-start", (await _cli.RunOkAsync("system", "start", "--help")).Out);
+        ExpectedOutput.Match("help-system-login", (await _cli.RunOkAsync("system", "login", "--help")).Out);
+        ExpectedOutput.Match("help-system-token-view", (await _cli.RunOkAsync("system", "token", "view", "--help")).Out);
     }
 
     [Fact]

@@ -30,6 +30,17 @@ public sealed class CliHarness : IDisposable
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Starts mesheryctl without waiting for it, so the test can act on what it prints meanwhile.</summary>
+    public RunningCli Start(params string[] args)
+    {
+        var output = new LiveWriter();
+        var error = new LiveWriter();
+        var console = new CliConsole(output, error) { HomeDirectory = Home, Environment = Environment, Width = 160 };
+        return new RunningCli(Task.Run(() => MesheryCli.InvokeAsync(args, console, TestContext.Current.CancellationToken)), output, error);
+    }
+
+    public string AuthFile => Path.Combine(MesheryFolder, "auth.json");
+
     public async Task<CliResult> RunOkAsync(params string[] args)
     {
         var result = await RunAsync(args);
@@ -38,9 +49,12 @@ public sealed class CliHarness : IDisposable
     }
 
     /// <summary>Asserts a failure: a non-zero exit and exactly one line on stderr starting with <c>Error: </c>.</summary>
-    public async Task<string> RunFailingAsync(params string[] args)
+    public async Task<string> RunFailingAsync(params string[] args) => OneErrorLine(await RunAsync(args));
+
+    /// <summary>Asserts <paramref name="result"/> failed with exactly one stderr line starting with <c>Error: </c>, and returns it.</summary>
+    public static string OneErrorLine(CliResult result)
     {
-        var result = await RunAsync(args);
+        ArgumentNullException.ThrowIfNull(result);
         Assert.True(result.ExitCode != 0, result.ToString());
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length == 1, result.ToString());

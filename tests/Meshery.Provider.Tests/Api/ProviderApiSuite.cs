@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Meshery.ExtensionPoints.Json;
 using Meshery.Provider.Tests.Support;
+using Meshery.Testing.Provider;
 
 namespace Meshery.Provider.Tests.Api;
 

@@ -3,6 +3,7 @@ using Meshery.ExtensionPoints.Conformance.Cli;
 using Meshery.ExtensionPoints.Conformance.Running;
 using Meshery.Testing.Paths;
 using Meshery.Provider.Tests.Support;
+using Meshery.Testing.Provider;
 
 namespace Meshery.Provider.Tests.Api;
 

@@ -1,4 +1,5 @@
 using Meshery.Provider.Tests.Support;
+using Meshery.Testing.Provider;
 
 namespace Meshery.Provider.Tests.Api;
 

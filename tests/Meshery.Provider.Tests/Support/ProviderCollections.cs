@@ -1,3 +1,5 @@
+using Meshery.Testing.Provider;
+
 namespace Meshery.Provider.Tests.Support;
 
 /// <summary>One self-hosted provider shared by the tests that need it.</summary>

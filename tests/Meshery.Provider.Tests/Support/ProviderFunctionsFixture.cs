@@ -1,5 +1,5 @@
-using Meshery.Testing.Provider;
 using Meshery.Testing.Azurite;
+using Meshery.Testing.Provider;
 using Meshery.Testing.Functions;
 using Meshery.Testing.Tokens;
 

@@ -20,6 +20,8 @@ public sealed class SelfSignedCertificate : IDisposable
         Password = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
         Path = System.IO.Path.Combine(folder, "provider-test.pfx");
         File.WriteAllBytes(Path, Certificate.Export(X509ContentType.Pfx, Password));
+        PemPath = System.IO.Path.Combine(folder, "provider-test.crt");
+        File.WriteAllText(PemPath, Certificate.ExportCertificatePem());
     }
 
     public X509Certificate2 Certificate { get; }
@@ -27,6 +29,9 @@ public sealed class SelfSignedCertificate : IDisposable
     public string Path { get; }
 
     public string Password { get; }
+
+    /// <summary>The certificate alone (no key) as PEM: what a client is told to trust.</summary>
+    public string PemPath { get; }
 
     /// <summary>A client that trusts exactly this certificate.</summary>
     public HttpClient CreateClient(Uri baseAddress) =>

@@ -4,13 +4,14 @@ namespace Meshery.Testing.Provider;
 
 /// <summary>
 /// Configuration of the provider's sign-in server in tests: RSA signing keys (the first signs, all are
-/// published), an encryption key, and one client of each kind (a Meshery server, the CLI, an agent).
+/// published), an encryption key, a Meshery server and an agent as clients (the CLI's <c>mesheryctl</c>
+/// client is the provider's default one), and a one-second device polling interval.
 /// </summary>
 public sealed class IdentityTestSettings : IDisposable
 {
     public const string MesheryClientId = "meshery-test";
     public const string MesheryCallback = "https://meshery.test/api/user/token";
-    public const string CliClientId = "mesheryctl";
+    public const string CliClientId = Meshery.Provider.Identity.OpenIddict.IdentityClients.CliClientId;
     public const string AgentClientId = "agent-test";
     public const string AgentSecret = "agent-secret-for-tests";
 
@@ -49,12 +50,11 @@ public sealed class IdentityTestSettings : IDisposable
             [$"{S}:EncryptionKey"] = _encryptionKey,
             [$"{S}:Clients:0:ClientId"] = MesheryClientId,
             [$"{S}:Clients:0:Kind"] = "meshery",
-            [$"{S}:Clients:1:ClientId"] = CliClientId,
-            [$"{S}:Clients:1:Kind"] = "cli",
-            [$"{S}:Clients:2:ClientId"] = AgentClientId,
-            [$"{S}:Clients:2:Kind"] = "agent",
-            [$"{S}:Clients:2:ClientSecret"] = AgentSecret,
-            [$"{S}:Clients:2:UserId"] = AgentUserId.ToString("D"),
+            [$"{S}:Clients:1:ClientId"] = AgentClientId,
+            [$"{S}:Clients:1:Kind"] = "agent",
+            [$"{S}:Clients:1:ClientSecret"] = AgentSecret,
+            [$"{S}:Clients:1:UserId"] = AgentUserId.ToString("D"),
+            [$"{S}:DevicePollingInterval"] = "00:00:01",
         };
         for (var i = 0; i < _keys.Count; i++)
         {

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Builder;
 namespace Meshery.Testing.Provider;
 
 /// <summary>
-/// The self-hosted provider (built by the caller's <c>ProviderHost.Build</c>, so this assembly does not
-/// depend on the provider) over TLS on a fixed free loopback port, its tables in the given Azurite.
+/// The self-hosted provider (built by the caller's <c>ProviderHost.Build</c>) over TLS on a fixed free
+/// loopback port, its tables in the given Azurite, with any configuration overrides given.
 /// <see cref="RestartAsync"/> starts it again on the same port over the same tables, with the
 /// sign-in settings as they are then (a key rollover, say).
 /// </summary>
@@ -18,9 +18,10 @@ public sealed class ProviderHostRunner : IProviderHost, IAsyncDisposable
     private readonly TempDirectory _folder = new();
     private readonly SelfSignedCertificate _certificate;
     private readonly Dictionary<string, string> _settings;
+    private readonly IReadOnlyDictionary<string, string> _overrides;
     private WebApplication? _app;
 
-    public ProviderHostRunner(Func<string[], WebApplication> build, AzuriteFixture azurite, TestTokenIssuer tokens, IdentityTestSettings identity)
+    public ProviderHostRunner(Func<string[], WebApplication> build, AzuriteFixture azurite, TestTokenIssuer tokens, IdentityTestSettings identity, int? port = null, IReadOnlyDictionary<string, string>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(azurite);
@@ -32,7 +33,8 @@ public sealed class ProviderHostRunner : IProviderHost, IAsyncDisposable
         _settings = ProviderSettings.Create(azurite, tokens);
         _settings["Kestrel:Certificates:Default:Path"] = _certificate.Path;
         _settings["Kestrel:Certificates:Default:Password"] = _certificate.Password;
-        Port = FreePort.Next();
+        _overrides = overrides ?? new Dictionary<string, string>();
+        Port = port ?? FreePort.Next();
         BaseAddress = new Uri($"https://127.0.0.1:{Port}/");
     }
 
@@ -54,7 +56,7 @@ public sealed class ProviderHostRunner : IProviderHost, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string>(_settings, StringComparer.Ordinal);
-        foreach (var (key, value) in Identity.Settings())
+        foreach (var (key, value) in Identity.Settings().Concat(_overrides))
         {
             settings[key] = value;
         }

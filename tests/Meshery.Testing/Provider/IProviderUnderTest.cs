@@ -1,6 +1,6 @@
 using Meshery.Testing.Tokens;
 
-namespace Meshery.Provider.Tests.Support;
+namespace Meshery.Testing.Provider;
 
 /// <summary>A running provider (ASP.NET Core host or Functions app) the HTTP suite drives.</summary>
 public interface IProviderUnderTest
