@@ -161,6 +161,6 @@ public sealed class KubeRest
             // not a Status object: keep the HTTP code
         }
 
-        return new KubeRestException((HttpStatusCode)code, reason, $"{what}: {code} {reason ?? ((HttpStatusCode)code).ToString()} {message}".TrimEnd());
+        return new KubeRestException((HttpStatusCode)code, reason, $"{what}: {code} {reason ?? ((HttpStatusCode)code).ToString()} {message}".TrimEnd(), message);
     }
 }

@@ -1,3 +1,4 @@
+using Meshery.Testing.Waiting;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Meshery.Agent.Operator.Reconcile;

@@ -1,3 +1,4 @@
+using Meshery.Testing.Waiting;
 using k8s;
 using Meshery.Agent.Operator.LeaderElection;
 using Meshery.Agent.Operator.Tests.Support;
