@@ -29,6 +29,25 @@ else
   apt_install nats-server
 fi
 
+# Containers (the agent image and compose tests, tests/Meshery.Containers.Tests): podman builds and runs images
+# without a daemon or registry, with runc (crun fails on a hybrid cgroup layout), netavark (ports published through
+# iptables) with aardvark-dns so compose services find one another by name, debootstrap for the local base image,
+# and Debian's podman-compose.
+# scripts/containers/env.sh points them at the project's own configuration; nothing under /etc changes.
+container_packages=(podman buildah runc netavark aardvark-dns iptables debootstrap podman-compose)
+missing_packages=()
+for package in "${container_packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing_packages+=("${package}")
+  fi
+done
+if [[ "${#missing_packages[@]}" -eq 0 ]]; then
+  echo "setup: $(podman --version) with runc, netavark, debootstrap, podman-compose present"
+else
+  echo "setup: installing ${missing_packages[*]} (apt)"
+  apt_install "${missing_packages[@]}"
+fi
+
 # dotnet: the SDK comes with the machine; say so clearly when it does not.
 if command -v dotnet >/dev/null 2>&1; then
   echo "setup: dotnet $(dotnet --version) present"
