@@ -79,4 +79,28 @@ else
   apt_install chromium
 fi
 
+# Shells the completion tests load mesheryctl's scripts into: zsh and fish from Debian, PowerShell as the
+# dotnet tool (Debian has no package) under .tools/pwsh, where the tests look for it.
+missing_shells=()
+for shell in zsh fish; do
+  if command -v "${shell}" >/dev/null 2>&1; then
+    echo "setup: ${shell} present"
+  else
+    missing_shells+=("${shell}")
+  fi
+done
+if [[ "${#missing_shells[@]}" -gt 0 ]]; then
+  echo "setup: installing ${missing_shells[*]} (apt)"
+  apt_install "${missing_shells[@]}"
+fi
+pwsh_version=7.6.9
+pwsh_dir="${repo_root}/.tools/pwsh"
+if [[ -x "${pwsh_dir}/pwsh" && -d "${pwsh_dir}/.store/powershell/${pwsh_version}" ]]; then
+  echo "setup: pwsh ${pwsh_version} present"
+else
+  echo "setup: installing pwsh ${pwsh_version} (dotnet tool PowerShell into .tools/pwsh)"
+  rm -rf "${pwsh_dir}"
+  dotnet tool install PowerShell --version "${pwsh_version}" --tool-path "${pwsh_dir}" >/dev/null
+fi
+
 echo "setup: done"

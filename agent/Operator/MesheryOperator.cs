@@ -26,6 +26,7 @@ public sealed partial class MesheryOperator
     private readonly LeaseElector _elector;
     private readonly BrokerReconciler _brokers;
     private readonly MeshSyncReconciler _meshSyncs;
+    private readonly TimeSpan _renewDeadline;
     private readonly ConcurrentDictionary<string, byte> _knownMeshSyncs = new(StringComparer.Ordinal);
     private Channel<(string Kind, string Name)> _queue = Channel.CreateUnbounded<(string, string)>();
     private ConcurrentDictionary<(string, string), byte> _pending = new();
@@ -44,6 +45,7 @@ public sealed partial class MesheryOperator
         _elector = new LeaseElector(client, options.Namespace, options.LeaseName, identity, options.LeaseDuration, time);
         _brokers = new BrokerReconciler(_rest, options, time, logger);
         _meshSyncs = new MeshSyncReconciler(_rest, options, time, logger);
+        _renewDeadline = TimeSpan.FromTicks(Math.Min(options.RenewDeadline.Ticks, options.LeaseDuration.Ticks * 2 / 3));
     }
 
     public string Identity => _elector.Identity;
@@ -61,9 +63,10 @@ public sealed partial class MesheryOperator
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                var attempted = _time.GetUtcNow();
                 if (await TryLeadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await LeadAsync(cancellationToken).ConfigureAwait(false);
+                    await LeadAsync(attempted, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -109,8 +112,11 @@ public sealed partial class MesheryOperator
         }
     }
 
-    /// <summary>Runs the watches and the reconcile loop, renewing the lease, until a renewal fails or the host stops.</summary>
-    private async Task LeadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the watches and the reconcile loop, renewing the lease, until a renewal fails, one does not finish within
+    /// the renew deadline counted from the start of the last good one (<paramref name="renewed"/> at first), or the host stops.
+    /// </summary>
+    private async Task LeadAsync(DateTimeOffset renewed, CancellationToken cancellationToken)
     {
         _isLeader = true;
         OperatorLog.BecameLeader(_logger, Identity, _options.Namespace, _options.LeaseName);
@@ -130,11 +136,14 @@ public sealed partial class MesheryOperator
             while (true)
             {
                 await Task.Delay(_options.RenewInterval, _time, cancellationToken).ConfigureAwait(false);
-                if (!await TryLeadAsync(cancellationToken).ConfigureAwait(false))
+                var attempted = _time.GetUtcNow();
+                if (!await TryRenewAsync(renewed + _renewDeadline - attempted, cancellationToken).ConfigureAwait(false))
                 {
                     OperatorLog.LostLease(_logger, Identity, _options.Namespace, _options.LeaseName);
                     break;
                 }
+
+                renewed = attempted;
             }
         }
         finally
@@ -146,6 +155,27 @@ public sealed partial class MesheryOperator
             {
                 _isLeader = false;
             }
+        }
+    }
+
+    /// <summary>Renews the lease unless <paramref name="left"/> runs out first (then this replica must stop acting).</summary>
+    private async Task<bool> TryRenewAsync(TimeSpan left, CancellationToken cancellationToken)
+    {
+        if (left <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var deadline = new CancellationTokenSource(left, _time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await TryLeadAsync(attempt.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            OperatorLog.LeaseError(_logger, _options.Namespace, _options.LeaseName, $"the renewal did not finish within the renew deadline ({_renewDeadline})");
+            return false;
         }
     }
 

@@ -24,6 +24,14 @@ public sealed record OperatorOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:30:00")]
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the leader goes on acting without a successful renewal: a renewal that has not finished by then
+    /// (a stalled API server, a lost connection) makes it step down, before the lease can expire for the others.
+    /// At most two thirds of <see cref="LeaseDuration"/> is used.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan RenewDeadline { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often a follower tries to take the lease.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:30:00")]
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(2);

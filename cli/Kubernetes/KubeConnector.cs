@@ -4,6 +4,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Exceptions;
 using Meshery.Cli.Console;
+using Meshery.Deploy.Kubernetes;
 
 namespace Meshery.Cli.Kubernetes;
 
@@ -53,11 +54,17 @@ public static class KubeConnector
         return exception switch
         {
             HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden } http =>
-                new CliException($"forbidden: the current user may not {action} ({StatusMessage(http)})", exception) { ExitCode = 1 },
+                new CliException($"forbidden: the current user may not {action} ({StatusMessage(http)})", exception),
             HttpOperationException { Response.StatusCode: HttpStatusCode.Unauthorized } =>
                 new CliException($"unauthorized: the Kubernetes API at {server} rejected the kubeconfig's credentials while trying to {action}", exception),
             HttpOperationException http =>
                 new CliException($"the Kubernetes API at {server} answered {(int)http.Response.StatusCode} while trying to {action}: {StatusMessage(http)}", exception),
+            KubeRestException { StatusCode: HttpStatusCode.Forbidden } rest =>
+                new CliException($"forbidden: the current user may not {action} ({rest.StatusMessage ?? rest.Message})", exception),
+            KubeRestException { StatusCode: HttpStatusCode.Unauthorized } =>
+                new CliException($"unauthorized: the Kubernetes API at {server} rejected the kubeconfig's credentials while trying to {action}", exception),
+            KubeRestException rest =>
+                new CliException($"the Kubernetes API at {server} answered {(int)rest.StatusCode} while trying to {action}: {rest.StatusMessage ?? rest.Message}", exception),
             HttpRequestException request =>
                 new CliException($"cannot reach the Kubernetes cluster at {server}: {(request.InnerException is SocketException s ? s.Message : request.Message)}", exception),
             TaskCanceledException =>

@@ -50,6 +50,16 @@ public sealed class KubeRest
         return await ReadAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Creates <paramref name="body"/> in the collection; null when an object of that name already exists (409 AlreadyExists).</summary>
+    public async Task<JsonObject?> CreateAsync(string collectionPath, JsonObject body, string fieldManager, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var query = $"{collectionPath}?fieldManager={Uri.EscapeDataString(fieldManager)}";
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await SendAsync(HttpMethod.Post, query, content, cancellationToken, HttpStatusCode.Conflict).ConfigureAwait(false);
+        return response.StatusCode == HttpStatusCode.Conflict ? null : await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>JSON merge patch; put <c>metadata.resourceVersion</c> in the patch for an optimistic write (409 when stale).</summary>
     public async Task<JsonObject> MergePatchAsync(string path, JsonObject patch, CancellationToken cancellationToken)
     {
@@ -151,6 +161,6 @@ public sealed class KubeRest
             // not a Status object: keep the HTTP code
         }
 
-        return new KubeRestException((HttpStatusCode)code, reason, $"{what}: {code} {reason ?? ((HttpStatusCode)code).ToString()} {message}".TrimEnd());
+        return new KubeRestException((HttpStatusCode)code, reason, $"{what}: {code} {reason ?? ((HttpStatusCode)code).ToString()} {message}".TrimEnd(), message);
     }
 }

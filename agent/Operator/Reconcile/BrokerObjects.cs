@@ -10,7 +10,7 @@ internal static class BrokerObjects
     public const string ConfigMapName = "meshery-nats-config";
     public const string ServiceName = "meshery-nats";
     public const string HeadlessServiceName = "meshery-nats-headless";
-    public const string StatefulSetName = "meshery-nats";
+    public const string StatefulSetName = Meshery.Deploy.Install.MesheryWorkloads.BrokerStatefulSet;
     public const string SecretName = "meshery-nats-auth";
     public const string TokenKey = "token";
     public const int ClientPort = 4222;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Meshery.Deploy.Kubernetes;
 using Meshery.Deploy.Manifests;
@@ -35,9 +33,7 @@ internal sealed class BrokerReconciler(KubeRest rest, OperatorOptions options, T
         }
 
         broker = await CustomResources.SetFinalizerAsync(rest, path, broker, Finalizer, present: true, cancellationToken).ConfigureAwait(false) ?? broker;
-        var existingSecret = await rest.GetAsync(Secrets.ObjectPath(ns, BrokerObjects.SecretName), cancellationToken).ConfigureAwait(false);
-        var token = (string?)existingSecret?["data"]?[BrokerObjects.TokenKey] is { Length: > 0 } kept ? kept : NewToken();
-        await ApplyAsync(Secrets.ObjectPath(ns, BrokerObjects.SecretName), BrokerObjects.Secret(broker, token), cancellationToken).ConfigureAwait(false);
+        await BrokerAuthSecret.EnsureAsync(rest, broker, FieldManager, cancellationToken).ConfigureAwait(false);
         await ApplyAsync(ConfigMaps.ObjectPath(ns, BrokerObjects.ConfigMapName), BrokerObjects.ConfigMap(broker), cancellationToken).ConfigureAwait(false);
         var service = await ApplyAsync(Services.ObjectPath(ns, BrokerObjects.ServiceName), BrokerObjects.Service(broker), cancellationToken).ConfigureAwait(false);
         await ApplyAsync(Services.ObjectPath(ns, BrokerObjects.HeadlessServiceName), BrokerObjects.HeadlessService(broker), cancellationToken).ConfigureAwait(false);
@@ -100,7 +96,4 @@ internal sealed class BrokerReconciler(KubeRest rest, OperatorOptions options, T
         var host = (string?)ingress?["ip"] ?? (string?)ingress?["hostname"];
         return host is null ? null : $"{host}:{BrokerObjects.ClientPort}";
     }
-
-    private static string NewToken() =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24))));
 }

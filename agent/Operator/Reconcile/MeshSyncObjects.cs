@@ -7,7 +7,7 @@ namespace Meshery.Agent.Operator.Reconcile;
 /// <summary>What a MeshSync yields: the <c>meshery-meshsync</c> Deployment.</summary>
 internal static class MeshSyncObjects
 {
-    public const string DeploymentName = "meshery-meshsync";
+    public const string DeploymentName = Meshery.Deploy.Install.MesheryWorkloads.MeshSyncDeployment;
     public const string WatchListHashAnnotation = "meshery.io/watch-list-hash";
     public const int ClientPort = 11000;
 

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Meshery.Cli.Commands.Completion;
 
-/// <summary>Static completion scripts: each walks the words typed so far to a command path and offers what may follow.</summary>
+/// <summary>
+/// Static completion scripts: each walks the words typed so far to a command path, then offers the values of the
+/// option just typed (as that command defines it) or the subcommands, argument values and options of the path.
+/// </summary>
 public static class CompletionScripts
 {
     public static string Bash(CompletionTree tree)
@@ -10,46 +13,56 @@ public static class CompletionScripts
         ArgumentNullException.ThrowIfNull(tree);
         var fn = "_" + tree.Program;
         var s = new StringBuilder();
-        s.Append(CultureNewline($"# bash completion for {tree.Program}; load with: source <({tree.Program} completion bash)"));
-        s.Append(CultureNewline($"{fn}() {{"));
-        s.Append(CultureNewline("    local cur prev path w i words"));
-        s.Append(CultureNewline("    cur=\"${COMP_WORDS[COMP_CWORD]}\""));
-        s.Append(CultureNewline("    prev=\"\""));
-        s.Append(CultureNewline("    (( COMP_CWORD > 0 )) && prev=\"${COMP_WORDS[COMP_CWORD-1]}\""));
-        s.Append(CultureNewline("    case \"$prev\" in"));
-        foreach (var (option, values) in tree.OptionValues)
-        {
-            s.Append(CultureNewline($"        {option}) COMPREPLY=( $(compgen -W \"{string.Join(' ', values)}\" -- \"$cur\") ); return 0 ;;"));
-        }
-
-        s.Append(CultureNewline("    esac"));
-        s.Append(CultureNewline($"    path=\"{tree.Program}\""));
-        s.Append(CultureNewline("    for (( i=1; i<COMP_CWORD; i++ )); do"));
-        s.Append(CultureNewline("        w=\"${COMP_WORDS[i]}\""));
-        s.Append(CultureNewline("        case \"$path $w\" in"));
-        var paths = tree.Nodes.Select(n => n.Path).Skip(1).Select(p => $"\"{p}\"").ToList();
-        s.Append(CultureNewline($"            {string.Join('|', paths)}) path=\"$path $w\" ;;"));
-        s.Append(CultureNewline("        esac"));
-        s.Append(CultureNewline("    done"));
-        s.Append(CultureNewline("    case \"$path\" in"));
+        Line(s, $"# bash completion for {tree.Program}; load with: source <({tree.Program} completion bash)");
+        Line(s, $"{fn}() {{");
+        Line(s, "    local cur prev path w i words");
+        Line(s, "    cur=\"${COMP_WORDS[COMP_CWORD]}\"");
+        Line(s, "    prev=\"\"");
+        Line(s, "    (( COMP_CWORD > 0 )) && prev=\"${COMP_WORDS[COMP_CWORD-1]}\"");
+        Line(s, $"    path=\"{tree.Program}\"");
+        Line(s, "    for (( i=1; i<COMP_CWORD; i++ )); do");
+        Line(s, "        w=\"${COMP_WORDS[i]}\"");
+        Line(s, "        case \"$path $w\" in");
+        Line(s, $"            {string.Join('|', tree.Nodes.Skip(1).Select(n => $"\"{n.Path}\""))}) path=\"$path $w\" ;;");
+        Line(s, "        esac");
+        Line(s, "    done");
+        Line(s, "    case \"$path|$prev\" in");
         foreach (var node in tree.Nodes)
         {
-            s.Append(CultureNewline($"        \"{node.Path}\") words=\"{string.Join(' ', node.Words)}\" ;;"));
+            foreach (var option in node.ValueOptions)
+            {
+                var patterns = string.Join('|', option.Aliases.Select(a => $"\"{node.Path}|{a}\""));
+                var reply = option.Kind switch
+                {
+                    CompletionTree.ValueKind.Choice => $"COMPREPLY=( $(compgen -W \"{string.Join(' ', option.Values)}\" -- \"$cur\") )",
+                    CompletionTree.ValueKind.File => "COMPREPLY=( $(compgen -f -- \"$cur\") )",
+                    _ => "COMPREPLY=()",
+                };
+                Line(s, $"        {patterns}) {reply}; return 0 ;;");
+            }
         }
 
-        s.Append(CultureNewline("    esac"));
-        s.Append(CultureNewline("    COMPREPLY=( $(compgen -W \"$words\" -- \"$cur\") )"));
-        s.Append(CultureNewline("    return 0"));
-        s.Append(CultureNewline("}"));
-        s.Append(CultureNewline($"complete -F {fn} {tree.Program}"));
+        Line(s, "    esac");
+        Line(s, "    case \"$path\" in");
+        foreach (var node in tree.Nodes)
+        {
+            Line(s, $"        \"{node.Path}\") words=\"{string.Join(' ', node.Words)}\" ;;");
+        }
+
+        Line(s, "    esac");
+        Line(s, "    COMPREPLY=( $(compgen -W \"$words\" -- \"$cur\") )");
+        Line(s, "    return 0");
+        Line(s, "}");
+        Line(s, $"complete -F {fn} {tree.Program}");
         return s.ToString();
     }
 
-    /// <summary>zsh runs the bash function through its <c>bashcompinit</c> layer.</summary>
+    /// <summary>zsh runs the bash function through its <c>bashcompinit</c> layer (which needs <c>compinit</c> loaded).</summary>
     public static string Zsh(CompletionTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
         return $"#compdef {tree.Program}\n# zsh completion for {tree.Program}; load with: source <({tree.Program} completion zsh)\n"
+            + "(( $+functions[compdef] )) || { autoload -U compinit && compinit }\n"
             + "autoload -U +X bashcompinit && bashcompinit\n"
             + Bash(tree);
     }
@@ -57,32 +70,44 @@ public static class CompletionScripts
     public static string Fish(CompletionTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var fn = "__" + tree.Program + "_path";
+        var path = "__" + tree.Program + "_path";
+        var at = "__" + tree.Program + "_at";
         var s = new StringBuilder();
-        s.Append(CultureNewline($"# fish completion for {tree.Program}; load with: {tree.Program} completion fish | source"));
-        s.Append(CultureNewline($"function {fn}"));
-        s.Append(CultureNewline($"    set -l path {tree.Program}"));
-        s.Append(CultureNewline("    for w in (commandline -opc)[2..-1]"));
-        s.Append(CultureNewline("        switch \"$path $w\""));
-        s.Append(CultureNewline($"            case {string.Join(' ', tree.Nodes.Skip(1).Select(n => $"'{n.Path}'"))}"));
-        s.Append(CultureNewline("                set path \"$path $w\""));
-        s.Append(CultureNewline("        end"));
-        s.Append(CultureNewline("    end"));
-        s.Append(CultureNewline("    echo $path"));
-        s.Append(CultureNewline("end"));
-        s.Append(CultureNewline($"complete -c {tree.Program} -f"));
+        Line(s, $"# fish completion for {tree.Program}; load with: {tree.Program} completion fish | source");
+        Line(s, $"function {path} --description 'The {tree.Program} command the words typed so far name'");
+        Line(s, $"    set -l path {tree.Program}");
+        Line(s, "    for w in (commandline -opc)[2..-1]");
+        Line(s, "        switch \"$path $w\"");
+        Line(s, $"            case {string.Join(' ', tree.Nodes.Skip(1).Select(n => $"'{n.Path}'"))}");
+        Line(s, "                set path \"$path $w\"");
+        Line(s, "        end");
+        Line(s, "    end");
+        Line(s, "    echo $path");
+        Line(s, "end");
+        Line(s, $"function {at} --description 'Whether the words typed so far name the command given'");
+        Line(s, $"    test ({path}) = \"$argv[1]\"");
+        Line(s, "end");
+        Line(s, $"complete -c {tree.Program} -f");
         foreach (var node in tree.Nodes)
         {
+            var condition = $"-n '{at} \"{node.Path}\"'";
             var words = node.Subcommands.Concat(node.ArgumentValues).ToList();
             if (words.Count > 0)
             {
-                s.Append(CultureNewline($"complete -c {tree.Program} -n 'test \"({fn})\" = \"{node.Path}\"' -a '{string.Join(' ', words)}'"));
+                Line(s, $"complete -c {tree.Program} {condition} -a '{string.Join(' ', words)}'");
             }
 
-            foreach (var option in node.Options.Where(o => o.StartsWith("--", StringComparison.Ordinal)))
+            foreach (var option in node.Options)
             {
-                var values = tree.OptionValues.TryGetValue(option, out var v) ? $" -r -a '{string.Join(' ', v)}'" : "";
-                s.Append(CultureNewline($"complete -c {tree.Program} -n 'test \"({fn})\" = \"{node.Path}\"' -l {option[2..]}{values}"));
+                var names = (option.Long is { } l ? $" -l {l[2..]}" : "") + (option.Short is { } sh ? $" -s {sh[1..]}" : "");
+                var value = option.Flag ? ""
+                    : option.Kind switch
+                    {
+                        CompletionTree.ValueKind.Choice => $" -x -a '{string.Join(' ', option.Values)}'",
+                        CompletionTree.ValueKind.File => " -r -F",
+                        _ => " -x",
+                    };
+                Line(s, $"complete -c {tree.Program} {condition}{names}{value}");
             }
         }
 
@@ -93,35 +118,44 @@ public static class CompletionScripts
     {
         ArgumentNullException.ThrowIfNull(tree);
         var s = new StringBuilder();
-        s.Append(CultureNewline($"# PowerShell completion for {tree.Program}; load with: {tree.Program} completion pwsh | Out-String | Invoke-Expression"));
-        s.Append(CultureNewline($"Register-ArgumentCompleter -Native -CommandName {tree.Program} -ScriptBlock {{"));
-        s.Append(CultureNewline("    param($wordToComplete, $commandAst, $cursorPosition)"));
-        s.Append(CultureNewline("    $tree = @{"));
+        Line(s, $"# PowerShell completion for {tree.Program}; load with: {tree.Program} completion pwsh | Out-String | Invoke-Expression");
+        Line(s, $"Register-ArgumentCompleter -Native -CommandName {tree.Program} -ScriptBlock {{");
+        Line(s, "    param($wordToComplete, $commandAst, $cursorPosition)");
+        Line(s, "    $tree = @{");
         foreach (var node in tree.Nodes)
         {
-            s.Append(CultureNewline($"        '{node.Path}' = @({string.Join(", ", node.Words.Select(w => $"'{w}'"))})"));
+            Line(s, $"        '{node.Path}' = @({Quoted(node.Words)})");
         }
 
-        s.Append(CultureNewline("    }"));
-        s.Append(CultureNewline("    $values = @{"));
-        foreach (var (option, values) in tree.OptionValues)
+        Line(s, "    }");
+        Line(s, "    # 'path|option' = values; an empty list: the option takes a value that is not completed.");
+        Line(s, "    $values = @{");
+        foreach (var node in tree.Nodes)
         {
-            s.Append(CultureNewline($"        '{option}' = @({string.Join(", ", values.Select(w => $"'{w}'"))})"));
+            foreach (var option in node.ValueOptions)
+            {
+                foreach (var alias in option.Aliases)
+                {
+                    Line(s, $"        '{node.Path}|{alias}' = @({Quoted(option.Values)})");
+                }
+            }
         }
 
-        s.Append(CultureNewline("    }"));
-        s.Append(CultureNewline($"    $path = '{tree.Program}'"));
-        s.Append(CultureNewline("    $elements = @($commandAst.CommandElements | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })"));
-        s.Append(CultureNewline("    if ($wordToComplete -ne '' -and $elements.Count -gt 0) { $elements = @($elements | Select-Object -SkipLast 1) }"));
-        s.Append(CultureNewline("    foreach ($w in $elements) { if ($tree.ContainsKey(\"$path $w\")) { $path = \"$path $w\" } }"));
-        s.Append(CultureNewline("    $candidates = $tree[$path]"));
-        s.Append(CultureNewline("    if ($elements.Count -gt 0 -and $values.ContainsKey($elements[-1])) { $candidates = $values[$elements[-1]] }"));
-        s.Append(CultureNewline("    $candidates | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object {"));
-        s.Append(CultureNewline("        [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)"));
-        s.Append(CultureNewline("    }"));
-        s.Append(CultureNewline("}"));
+        Line(s, "    }");
+        Line(s, $"    $path = '{tree.Program}'");
+        Line(s, "    $elements = @($commandAst.CommandElements | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })");
+        Line(s, "    if ($wordToComplete -ne '' -and $elements.Count -gt 0) { $elements = @($elements | Select-Object -SkipLast 1) }");
+        Line(s, "    foreach ($w in $elements) { if ($tree.ContainsKey(\"$path $w\")) { $path = \"$path $w\" } }");
+        Line(s, "    $candidates = $tree[$path]");
+        Line(s, "    if ($elements.Count -gt 0 -and $values.ContainsKey(\"$path|$($elements[-1])\")) { $candidates = $values[\"$path|$($elements[-1])\"] }");
+        Line(s, "    $candidates | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object {");
+        Line(s, "        [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)");
+        Line(s, "    }");
+        Line(s, "}");
         return s.ToString();
     }
 
-    private static string CultureNewline(string line) => line + "\n";
+    private static string Quoted(IEnumerable<string> words) => string.Join(", ", words.Select(w => $"'{w}'"));
+
+    private static void Line(StringBuilder s, string line) => s.Append(line).Append('\n');
 }

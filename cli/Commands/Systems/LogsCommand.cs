@@ -10,7 +10,7 @@ public static class LogsCommand
     public static Command Create(CliCommandFactory cli)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        var component = new Argument<string?>("component") { Description = "The component whose logs to show (local: meshery-agent)", Arity = ArgumentArity.ZeroOrOne };
+        var component = new Argument<string?>("component") { Description = "The component whose logs to show (kubernetes: meshery, meshsync, broker or a pod's name; local: meshery-agent; default: the agent)", Arity = ArgumentArity.ZeroOrOne };
         var platform = PlatformOption.Create();
         var tail = new Option<int?>("--tail") { Description = "Show only the last N lines", HelpName = "N" };
         var kubeconfig = PlatformOption.CreateKubeconfig();

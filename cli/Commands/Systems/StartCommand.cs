@@ -30,18 +30,25 @@ public static class StartCommand
             if (PlatformOption.Resolve(parse.GetValue(platform), settings) == PlatformOption.Kubernetes)
             {
                 using var cluster = PlatformOption.OpenKubernetes(session, parse.GetValue(kubeconfig));
-                var states = await ProgressReporter.RunAsync(session.Console, session.Format, "Installing Meshery", report =>
+                var (states, url) = await ProgressReporter.RunAsync(session.Console, session.Format, "Installing Meshery", report =>
                     cluster.StartAsync(TimeSpan.FromSeconds(parse.GetValue(timeout)), report, cancellationToken)).ConfigureAwait(false);
-                var serverUrl = $"http://meshery.{Meshery.Cli.Kubernetes.KubernetesPlatform.Namespace}.svc:9081 (from outside: kubectl -n meshery port-forward svc/meshery 9081)";
-                session.Output.Write(
-                    new JsonObject { ["platform"] = PlatformOption.Kubernetes, ["url"] = serverUrl, ["components"] = Meshery.Cli.Kubernetes.KubernetesPlatform.ToJson(states) },
-                    () => new Spectre.Console.Text($"Meshery is ready at {serverUrl}.\n"));
+                var inCluster = url.Host.EndsWith(".svc.cluster.local", StringComparison.Ordinal);
+                var forward = $"kubectl -n {Meshery.Cli.Kubernetes.KubernetesPlatform.Namespace} port-forward svc/{Meshery.Deploy.Install.MesheryWorkloads.AgentDeployment} {url.Port}";
+                var data = new JsonObject { ["platform"] = PlatformOption.Kubernetes, ["url"] = url.ToString(), ["components"] = Meshery.Cli.Kubernetes.KubernetesPlatform.ToJson(states) };
+                if (inCluster)
+                {
+                    data["portForward"] = forward;
+                }
+
+                session.Output.Write(data, () => new Spectre.Console.Text(inCluster
+                    ? $"Meshery is ready at {url} (in the cluster).\nFrom outside it: {forward}, then open http://localhost:{url.Port}/\n"
+                    : $"Meshery is ready at {url}\n"));
                 return 0;
             }
 
             var endpoint = settings.EndpointUri(name);
-            var url = new UriBuilder(endpoint) { Port = parse.GetValue(port) ?? endpoint.Port, Path = "/" }.Uri;
-            return await StartLocalAsync(session, url, parse.GetValue(agentPath), parse.GetValue(detach), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken).ConfigureAwait(false);
+            var localUrl = new UriBuilder(endpoint) { Port = parse.GetValue(port) ?? endpoint.Port, Path = "/" }.Uri;
+            return await StartLocalAsync(session, localUrl, parse.GetValue(agentPath), parse.GetValue(detach), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Meshery.Cli.Agent;
 
 namespace Meshery.Cli.Commands.Systems;
@@ -23,7 +24,9 @@ public static class StopCommand
             {
                 using var cluster = PlatformOption.OpenKubernetes(session, parse.GetValue(kubeconfig));
                 var removed = await cluster.StopAsync(parse.GetValue(keepNamespace), parse.GetValue(force), cancellationToken).ConfigureAwait(false);
-                session.Console.Out.WriteLine(removed == 0 ? "Meshery is not installed." : $"Meshery removed ({removed} objects deleted).");
+                session.Output.Write(
+                    new JsonObject { ["platform"] = PlatformOption.Kubernetes, ["deleted"] = removed },
+                    () => new Spectre.Console.Text(removed == 0 ? "Meshery is not installed.\n" : $"Meshery removed ({removed} objects deleted).\n"));
                 return 0;
             }
 

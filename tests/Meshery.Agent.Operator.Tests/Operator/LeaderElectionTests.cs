@@ -1,3 +1,4 @@
+using Meshery.Testing.Waiting;
 using k8s;
 using Meshery.Agent.Operator.LeaderElection;
 using Meshery.Agent.Operator.Tests.Support;
@@ -64,5 +65,50 @@ public sealed class LeaderElectionTests
 
         Assert.True(follower.Reconciles > 0);
         Assert.Equal(follower.Identity, lease.Spec.HolderIdentity);
+    }
+
+    [Fact]
+    public async Task A_leader_whose_renewals_stall_steps_down_before_another_takes_over()
+    {
+        await using var cluster = await OperatorCluster.StartAsync(_ct);
+        var stall = new LeaseStall();
+        var first = cluster.StartOperator(FastOptions("first"), stall);
+        await Eventually.HoldsAsync(() => Task.FromResult(first.IsLeader), l => l, "the first replica leads", _ct);
+        var second = cluster.StartOperator(FastOptions("second"));
+        await cluster.ApplyAsync(NewBroker("meshery-broker", size: 1), _ct);
+        await Eventually.HoldsAsync(() => cluster.GetAsync("apps/v1", "StatefulSet", "meshery-nats", _ct), s => s is not null, "StatefulSet", _ct);
+
+        // The API server stops answering the leader's renewals (it could still write everything else).
+        stall.Begin();
+        var bothLed = false;
+        await Eventually.HoldsAsync(
+            () =>
+            {
+                bothLed |= first.IsLeader && second.IsLeader;
+                return Task.FromResult(second.IsLeader);
+            },
+            l => l,
+            "the second replica takes over",
+            _ct);
+        var firstReconciles = first.Reconciles;
+
+        Assert.False(first.IsLeader);
+        Assert.False(bothLed);
+        Assert.True(stall.Held > 0);
+
+        await cluster.ApplyAsync(NewBroker("meshery-broker", size: 2), _ct);
+        await Eventually.HoldsAsync(() => cluster.GetAsync("apps/v1", "StatefulSet", "meshery-nats", _ct),
+            s => (int?)s!["spec"]!["replicas"] == 2, "the new leader scales", _ct);
+
+        // The first replica's requests are answered again: it finds the lease held and stays a follower.
+        var answered = stall.Answered;
+        stall.End();
+        await Eventually.HoldsAsync(() => Task.FromResult(stall.Answered), n => n >= answered + 2, "the first replica reads the lease again", _ct);
+        var lease = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync("meshery-operator", MesheryKinds.Namespace, cancellationToken: _ct);
+
+        Assert.Equal(second.Identity, lease.Spec.HolderIdentity);
+        Assert.False(first.IsLeader);
+        Assert.True(second.IsLeader);
+        Assert.Equal(firstReconciles, first.Reconciles);
     }
 }

@@ -1,3 +1,4 @@
+using Meshery.Testing.Waiting;
 using System.Text.Json.Nodes;
 using Meshery.Agent.MeshSync.Configuration;
 using Meshery.Agent.Operator.Tests.Support;

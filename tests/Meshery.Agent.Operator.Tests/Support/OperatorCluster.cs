@@ -52,9 +52,10 @@ public sealed class OperatorCluster : IAsyncDisposable
         MaxBackoff = TimeSpan.FromMilliseconds(500),
     };
 
-    public MesheryOperator StartOperator(OperatorOptions? options = null)
+    /// <summary>Starts an operator whose client has <paramref name="handlers"/> in its HTTP pipeline.</summary>
+    public MesheryOperator StartOperator(OperatorOptions? options = null, params DelegatingHandler[] handlers)
     {
-        var client = Server.CreateClient();
+        var client = new k8s.Kubernetes(Server.CreateClientConfiguration(), handlers);
         var op = new MesheryOperator(client, options ?? FastOptions($"op-{_operators.Count}"), TimeProvider.System, NullLogger<MesheryOperator>.Instance);
         var stop = new CancellationTokenSource();
         _operators.Add((stop, Task.Run(() => op.RunAsync(stop.Token)), client));

@@ -1,3 +1,4 @@
+using Meshery.Testing.Waiting;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Meshery.Agent.Broker;

@@ -1,3 +1,4 @@
+using Meshery.Testing.Waiting;
 using System.Text.Json;
 using k8s;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using Meshery.Testing.Waiting;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;

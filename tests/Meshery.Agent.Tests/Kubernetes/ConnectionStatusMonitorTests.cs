@@ -1,3 +1,4 @@
+using Meshery.Testing.Waiting;
 using Meshery.Agent.Tests.Support;
 using Meshery.Testing.Kubernetes;
 using Meshery.Testing.Storage;

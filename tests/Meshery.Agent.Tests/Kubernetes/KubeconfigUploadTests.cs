@@ -1,3 +1,4 @@
+using Meshery.Testing.Waiting;
 using System.Net;
 using System.Text.Json.Nodes;
 using Meshery.Agent.Tests.Support;

@@ -21,9 +21,12 @@ public sealed class CliHarness : IDisposable
         ["KUBECONFIG"] = null,
     };
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(new ObservedWriter(), args);
+
+    /// <summary>Runs with stdout going to <paramref name="output"/>, which the test may watch while the command runs.</summary>
+    public async Task<CliResult> RunAsync(ObservedWriter output, params string[] args)
     {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(output);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
         var console = new CliConsole(output, error) { HomeDirectory = Home, Environment = Environment, Width = 160 };
         var code = await MesheryCli.InvokeAsync(args, console, TestContext.Current.CancellationToken);
