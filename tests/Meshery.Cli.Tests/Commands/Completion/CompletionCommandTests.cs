@@ -10,7 +10,9 @@ public sealed class CompletionCommandTests : IDisposable
     [
         ("mesheryctl ", "completion system version"),
         ("mesheryctl sy", "system"),
-        ("mesheryctl system ", "check context logs provider start status stop"),
+        ("mesheryctl system ", "check context login logout logs provider start status stop token"),
+        ("mesheryctl system token ", "view"),
+        ("mesheryctl system token view -o ", "json table yaml"),
         ("mesheryctl system context ", "create delete list switch view"),
         ("mesheryctl -v system context sw", "switch"),
         ("mesheryctl system provider ", "list set view"),
