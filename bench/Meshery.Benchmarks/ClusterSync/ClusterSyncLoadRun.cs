@@ -76,7 +76,7 @@ public static class ClusterSyncLoadRun
         {
             using var http = new HttpClient { BaseAddress = agent.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
             Console.WriteLine($"[{size}] initial sync");
-            sync = size / await SyncAsync(http, cluster, size, ct);
+            sync = size / await SyncAsync(http, agent, cluster, size, ct);
             Console.WriteLine($"[{size}] watch event -> cache visible");
             (latP50, latP99) = await WatchToVisibleAsync(cluster, http, clusterId, ct);
             rss = agent.PeakRssMiB();
@@ -94,7 +94,7 @@ public static class ClusterSyncLoadRun
             using (var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
                 var loadTask = load.RunAsync(stopLoad.Token);
-                await SyncAsync(http, cluster, size, ct);
+                await SyncAsync(http, agent, cluster, size, ct);
                 await stopLoad.CancelAsync();
                 await loadTask;
             }
@@ -121,13 +121,16 @@ public static class ClusterSyncLoadRun
     /// <summary>
     /// Uploads the kubeconfig and waits until the cache holds every ConfigMap; returns the seconds taken. Also prints
     /// when the upload answered (connection probed, discovery started) and when the first object was visible, so the
-    /// fixed start-up part of a small sync can be told from its steady rate.
+    /// fixed start-up part of a small sync can be told from its steady rate, and the agent's CPU seconds for the
+    /// upload and for the whole sync (its own work, less moved by other jobs on the machine than wall time).
     /// </summary>
-    private static async Task<double> SyncAsync(HttpClient http, FakeKubeApiServer cluster, int size, CancellationToken ct)
+    private static async Task<double> SyncAsync(HttpClient http, AgentProcess agent, FakeKubeApiServer cluster, int size, CancellationToken ct)
     {
+        var cpuBefore = agent.CpuSeconds();
         var clock = Stopwatch.StartNew();
         await UploadAsync(http, cluster.KubeConfigYaml, ct);
         var connected = clock.Elapsed.TotalSeconds;
+        var cpuUpload = agent.CpuSeconds() - cpuBefore;
         var first = double.NaN;
         int count;
         while ((count = await CountAsync(http, cluster.KubeSystemUid, ct)) < size)
@@ -141,8 +144,9 @@ public static class ClusterSyncLoadRun
         }
 
         var all = clock.Elapsed.TotalSeconds;
+        var cpuAll = agent.CpuSeconds() - cpuBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[{size}] upload answered {connected:0.00} s, first object {first:0.00} s, all {all:0.00} s; rate after the first object {(size - 1) / (all - first):N0} obj/s"));
+            $"[{size}] upload answered {connected:0.00} s, first object {first:0.00} s, all {all:0.00} s; rate after the first object {(size - 1) / (all - first):N0} obj/s; agent CPU {cpuUpload:0.00} s for the upload, {cpuAll:0.00} s in all"));
         return all;
     }
 
