@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.Json;
 using k8s;
-using k8s.Autorest;
+using Meshery.Agent.MeshSync.Discovery;
 using Meshery.ExtensionPoints.Connections;
 
 namespace Meshery.Agent.Kubernetes;
@@ -22,34 +23,55 @@ public static class ClusterProbe
         var server = configuration.Host;
         try
         {
+            // Untyped reads, all three at once: typed models would cost their first-use setup on the upload's path.
             using var client = new k8s.Kubernetes(configuration);
-            var version = await client.Version.GetCodeAsync(deadline.Token);
-            var kubeSystem = await client.CoreV1.ReadNamespaceAsync("kube-system", cancellationToken: deadline.Token);
-            await client.CoreV1.ListNamespaceAsync(limit: 1, cancellationToken: deadline.Token);
-            return new ClusterProbeResult(
-                ConnectionStatuses.Connected, $"reachable at {server}", version.GitVersion, kubeSystem.Metadata?.Uid);
+            var api = new KubeApi(client);
+            var version = api.GetAsync("/version", timeout, deadline.Token);
+            var kubeSystem = api.GetAsync("/api/v1/namespaces/kube-system", timeout, deadline.Token);
+            var namespaces = api.GetAsync("/api/v1/namespaces?limit=1", timeout, deadline.Token);
+            try
+            {
+                await Task.WhenAll(version, kubeSystem, namespaces);
+                return new ClusterProbeResult(
+                    ConnectionStatuses.Connected,
+                    $"reachable at {server}",
+                    Text(version.Result.RootElement, "gitVersion"),
+                    kubeSystem.Result.RootElement.ValueKind == JsonValueKind.Object && kubeSystem.Result.RootElement.TryGetProperty("metadata", out var meta)
+                        ? Text(meta, "uid")
+                        : null);
+            }
+            finally
+            {
+                foreach (var read in new[] { version, kubeSystem, namespaces }.Where(t => t.IsCompletedSuccessfully))
+                {
+                    read.Result.Dispose();
+                }
+            }
         }
-        catch (HttpOperationException ex) when (ex.Response.StatusCode is HttpStatusCode.Unauthorized)
+        catch (KubeApiException ex) when (ex.StatusCode is 401)
         {
             return new ClusterProbeResult(ConnectionStatuses.Discovered, $"the cluster at {server} refused the credentials (401 Unauthorized)");
         }
-        catch (HttpOperationException ex) when (ex.Response.StatusCode is HttpStatusCode.Forbidden)
+        catch (KubeApiException ex) when (ex.StatusCode is 403)
         {
-            return new ClusterProbeResult(ConnectionStatuses.Discovered, $"the credentials may not read the cluster at {server} (403 Forbidden: {Short(ex.Response.Content)})");
+            return new ClusterProbeResult(ConnectionStatuses.Discovered, $"the credentials may not read the cluster at {server} ({ex.Message})");
         }
-        catch (HttpOperationException ex)
+        catch (KubeApiException ex)
         {
-            return new ClusterProbeResult(ConnectionStatuses.NotFound, $"the cluster at {server} answered {(int)ex.Response.StatusCode} {ex.Response.ReasonPhrase}");
+            return new ClusterProbeResult(ConnectionStatuses.NotFound, $"the cluster at {server} answered {ex.StatusCode} {ex.Reason ?? ((HttpStatusCode)ex.StatusCode).ToString()}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new ClusterProbeResult(ConnectionStatuses.NotFound, $"the cluster at {server} did not answer within {timeout.TotalSeconds:0.#} s");
         }
-        catch (Exception ex) when (ex is HttpRequestException or SocketException or IOException or System.Security.Authentication.AuthenticationException)
+        catch (Exception ex) when (ex is HttpRequestException or SocketException or IOException or JsonException or System.Security.Authentication.AuthenticationException)
         {
             return new ClusterProbeResult(ConnectionStatuses.NotFound, $"the cluster at {server} cannot be reached: {Innermost(ex)}");
         }
     }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Innermost(Exception ex)
     {
@@ -59,28 +81,5 @@ public static class ClusterProbe
         }
 
         return ex.Message;
-    }
-
-    private static string Short(string? content)
-    {
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            return "no details";
-        }
-
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(content);
-            if (doc.RootElement.TryGetProperty("message", out var message) && message.GetString() is { } text)
-            {
-                return text;
-            }
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // Not a Status object.
-        }
-
-        return content.Length > 200 ? content[..200] : content;
     }
 }

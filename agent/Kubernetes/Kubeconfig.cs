@@ -1,38 +1,47 @@
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.KubeConfigModels;
+using Meshery.Deploy.Manifests;
 
 namespace Meshery.Agent.Kubernetes;
 
 /// <summary>Reads uploaded kubeconfigs into <see cref="KubeContext"/>s and builds client configurations from them.</summary>
 public static class Kubeconfig
 {
-    /// <summary>Every context of the kubeconfig in <paramref name="stream"/>.</summary>
+    /// <summary>
+    /// Every context of the kubeconfig in <paramref name="stream"/>. Read as plain YAML (the install bundle's reader),
+    /// not with KubernetesClient's typed loader: that one builds serializers for every Kubernetes model on first
+    /// use, about a second of the first upload, for the handful of keys a context needs.
+    /// </summary>
     public static IReadOnlyList<KubeContext> Read(Stream stream, int maxContexts)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        K8SConfiguration config;
+        JsonObject config;
         try
         {
-            config = KubernetesClientConfiguration.LoadKubeConfig(stream);
+            using var reader = new StreamReader(stream);
+            config = YamlManifestReader.Read(reader).FirstOrDefault()?.Body
+                ?? throw new KubeconfigException("The file is not a kubeconfig: it holds no YAML mapping.");
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or KubeconfigException))
         {
             throw new KubeconfigException("The file is not a kubeconfig: " + FirstLine(ex.Message), ex);
         }
 
-        if (config?.Contexts is null || !config.Contexts.Any())
+        var contexts = Named(config, "contexts");
+        if (contexts.Count == 0)
         {
             throw new KubeconfigException("The kubeconfig has no contexts.");
         }
 
-        var contexts = config.Contexts.ToList();
         if (contexts.Count > maxContexts)
         {
             throw new KubeconfigException($"The kubeconfig has {contexts.Count} contexts; at most {maxContexts} are accepted.");
         }
 
-        return [.. contexts.Select(c => ToContext(config, c))];
+        var clusters = Named(config, "clusters");
+        var users = Named(config, "users");
+        return [.. contexts.Select(c => ToContext(c, clusters, users))];
     }
 
     /// <summary>A client configuration for <paramref name="context"/> (the same path the upload and the monitor use).</summary>
@@ -105,42 +114,61 @@ public static class Kubeconfig
         return new KubeContext(name, server, ns, Str(auth, "username") ?? "", (JsonObject)cluster.DeepClone(), (JsonObject)auth.DeepClone());
     }
 
-    private static KubeContext ToContext(K8SConfiguration config, Context context)
+    /// <summary>The entries of a kubeconfig list (<c>- name: x</c> followed by the entry's block).</summary>
+    private static List<(string? Name, JsonObject? Body)> Named(JsonObject config, string list)
+    {
+        var singular = list[..^1];
+        return config[list] is JsonArray items
+            ? [.. items.OfType<JsonObject>().Select(i => (Str(i, "name"), i[singular] as JsonObject))]
+            : [];
+    }
+
+    private static KubeContext ToContext((string? Name, JsonObject? Body) context, List<(string? Name, JsonObject? Body)> clusters, List<(string? Name, JsonObject? Body)> users)
     {
         var name = context.Name ?? throw new KubeconfigException("A context has no name.");
-        var details = context.ContextDetails ?? throw new KubeconfigException($"Context '{name}' has no cluster or user.");
-        var cluster = config.Clusters?.FirstOrDefault(c => c.Name == details.Cluster)?.ClusterEndpoint
-            ?? throw new KubeconfigException($"Context '{name}' names cluster '{details.Cluster}', which the kubeconfig does not define.");
-        if (string.IsNullOrWhiteSpace(cluster.Server) || !Uri.TryCreate(cluster.Server, UriKind.Absolute, out _))
+        var details = context.Body ?? throw new KubeconfigException($"Context '{name}' has no cluster or user.");
+        var clusterName = Str(details, "cluster");
+        var userName = Str(details, "user");
+        var cluster = clusters.FirstOrDefault(c => c.Name == clusterName).Body
+            ?? throw new KubeconfigException($"Context '{name}' names cluster '{clusterName}', which the kubeconfig does not define.");
+        var server = Str(cluster, "server");
+        if (string.IsNullOrWhiteSpace(server) || !Uri.TryCreate(server, UriKind.Absolute, out _))
         {
-            throw new KubeconfigException($"Cluster '{details.Cluster}' of context '{name}' has no valid server URL.");
+            throw new KubeconfigException($"Cluster '{clusterName}' of context '{name}' has no valid server URL.");
         }
 
-        var user = string.IsNullOrEmpty(details.User) ? null : config.Users?.FirstOrDefault(u => u.Name == details.User)?.UserCredentials;
-        if (!string.IsNullOrEmpty(details.User) && user is null && config.Users?.Any(u => u.Name == details.User) != true)
+        JsonObject? user = null;
+        if (!string.IsNullOrEmpty(userName))
         {
-            throw new KubeconfigException($"Context '{name}' names user '{details.User}', which the kubeconfig does not define.");
+            var entry = users.FirstOrDefault(u => u.Name == userName);
+            if (entry.Name is null)
+            {
+                throw new KubeconfigException($"Context '{name}' names user '{userName}', which the kubeconfig does not define.");
+            }
+
+            user = entry.Body;
         }
 
-        var clusterJson = new JsonObject { ["server"] = cluster.Server };
-        Set(clusterJson, "certificate-authority-data", cluster.CertificateAuthorityData ?? InlineFile(cluster.CertificateAuthority));
-        if (cluster.SkipTlsVerify)
+        var clusterJson = new JsonObject { ["server"] = server };
+        Set(clusterJson, "certificate-authority-data", Str(cluster, "certificate-authority-data") ?? InlineFile(Str(cluster, "certificate-authority")));
+        if (cluster["insecure-skip-tls-verify"] is JsonValue skip
+            && ((skip.TryGetValue<bool>(out var flag) && flag) || (skip.TryGetValue<string>(out var text) && bool.TryParse(text, out flag) && flag)))
         {
             clusterJson["insecure-skip-tls-verify"] = true;
         }
 
-        Set(clusterJson, "tls-server-name", cluster.TlsServerName);
+        Set(clusterJson, "tls-server-name", Str(cluster, "tls-server-name"));
         var auth = new JsonObject();
         if (user is not null)
         {
-            Set(auth, "token", user.Token);
-            Set(auth, "client-certificate-data", user.ClientCertificateData ?? InlineFile(user.ClientCertificate));
-            Set(auth, "client-key-data", user.ClientKeyData ?? InlineFile(user.ClientKey));
-            Set(auth, "username", user.UserName);
-            Set(auth, "password", user.Password);
+            Set(auth, "token", Str(user, "token"));
+            Set(auth, "client-certificate-data", Str(user, "client-certificate-data") ?? InlineFile(Str(user, "client-certificate")));
+            Set(auth, "client-key-data", Str(user, "client-key-data") ?? InlineFile(Str(user, "client-key")));
+            Set(auth, "username", Str(user, "username"));
+            Set(auth, "password", Str(user, "password"));
         }
 
-        return new KubeContext(name, cluster.Server, details.Namespace, details.User ?? "", clusterJson, auth);
+        return new KubeContext(name, server, Str(details, "namespace"), userName ?? "", clusterJson, auth);
     }
 
     private static string? InlineFile(string? path)
@@ -161,8 +189,9 @@ public static class Kubeconfig
         }
     }
 
+    // YAML reads an unquoted token of digits as a number: it is still the text the user wrote.
     private static string? Str(JsonObject obj, string key) =>
-        obj[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        obj[key] is JsonValue v ? (v.TryGetValue<string>(out var s) ? s : v.ToJsonString()) : null;
 
     private static string FirstLine(string message)
     {

@@ -9,33 +9,42 @@ internal static class ApiDiscovery
     /// <summary>The served resources (preferred version of each group) that support list and watch; subresources excluded.</summary>
     public static async Task<IReadOnlyList<ResourceType>> ServedAsync(KubeApi api, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var result = new List<ResourceType>();
-        using (var core = await api.GetAsync("/api/v1", timeout, cancellationToken).ConfigureAwait(false))
+        // The core group and the group list, then every group's resources, all at once: each is one round trip.
+        var core = ReadAsync(api, "/api/v1", "v1", timeout, cancellationToken);
+        List<string> preferred = [];
+        using (var groups = await api.GetAsync("/apis", timeout, cancellationToken).ConfigureAwait(false))
         {
-            AddResources(core.RootElement, "v1", result);
+            foreach (var group in groups.RootElement.GetProperty("groups").EnumerateArray())
+            {
+                var version = group.TryGetProperty("preferredVersion", out var p) ? p.GetProperty("groupVersion").GetString() : null;
+                version ??= group.GetProperty("versions")[0].GetProperty("groupVersion").GetString();
+                if (version is not null)
+                {
+                    preferred.Add(version);
+                }
+            }
         }
 
-        using var groups = await api.GetAsync("/apis", timeout, cancellationToken).ConfigureAwait(false);
-        foreach (var group in groups.RootElement.GetProperty("groups").EnumerateArray())
+        var perGroup = await Task.WhenAll(preferred.Select(async groupVersion =>
         {
-            var preferred = group.TryGetProperty("preferredVersion", out var p) ? p.GetProperty("groupVersion").GetString() : null;
-            preferred ??= group.GetProperty("versions")[0].GetProperty("groupVersion").GetString();
-            if (preferred is null)
-            {
-                continue;
-            }
-
             try
             {
-                using var resources = await api.GetAsync($"/apis/{preferred}", timeout, cancellationToken).ConfigureAwait(false);
-                AddResources(resources.RootElement, preferred, result);
+                return await ReadAsync(api, $"/apis/{groupVersion}", groupVersion, timeout, cancellationToken).ConfigureAwait(false);
             }
             catch (KubeApiException e) when (e.IsNotFound || e.StatusCode == 503)
             {
                 // a group that went away meanwhile, or an unavailable aggregated API
+                return [];
             }
-        }
+        })).ConfigureAwait(false);
+        return [.. await core.ConfigureAwait(false), .. perGroup.SelectMany(g => g)];
+    }
 
+    private static async Task<List<ResourceType>> ReadAsync(KubeApi api, string path, string groupVersion, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var result = new List<ResourceType>();
+        using var resources = await api.GetAsync(path, timeout, cancellationToken).ConfigureAwait(false);
+        AddResources(resources.RootElement, groupVersion, result);
         return result;
     }
 

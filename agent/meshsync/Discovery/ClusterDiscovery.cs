@@ -170,8 +170,10 @@ public sealed partial class ClusterDiscovery : IAsyncDisposable, IInformerSink
         try
         {
             await ConnectBrokerAsync(cancellationToken).ConfigureAwait(false);
-            await LoadConfigAsync(cancellationToken).ConfigureAwait(false);
+            // The watch-list config and the served kinds are read at once; both are needed before any kind starts.
+            var config = LoadConfigAsync(cancellationToken);
             _served = await DiscoverServedAsync(cancellationToken).ConfigureAwait(false);
+            await config.ConfigureAwait(false);
             await ReconcileAsync(cancellationToken).ConfigureAwait(false);
             MeshSyncLog.DiscoveryStarted(_logger, ClusterId, _informers.Count, _config.ToString());
             await Task.WhenAll(_informers.Values.Select(i => i.FirstList)).WaitAsync(cancellationToken).ConfigureAwait(false);

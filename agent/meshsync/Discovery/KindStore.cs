@@ -1,43 +1,38 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
+using System.Text.Json;
+using Meshery.Agent.MeshSync.Publishing;
 
 namespace Meshery.Agent.MeshSync.Discovery;
 
 /// <summary>
 /// The current objects of one kind, by uid. Written only by the kind's informer; read by anyone. Per object it
-/// keeps the resourceVersion (compared on every event) and the encoded JSON Brotli-compressed (read only for
-/// informer-store answers, resyncs and removed kinds), so 100,000 objects fit an edge agent's memory.
+/// keeps one byte array (<see cref="StoreRecord"/>): the resourceVersion, compared on every event without
+/// decompressing, and the object Brotli-compressed. The object is kept as the API server sent it whenever
+/// encoding it again gives the published JSON (not trimmed to fit, not a redacted Secret): that is less than half
+/// the size of the encoded <c>KubernetesResource</c>, whose ids and label ids do not compress. Uids that are
+/// UUIDs (as Kubernetes makes them) are keys by value, not strings. So 100,000 objects take about 35 MiB.
 /// </summary>
-internal sealed class KindStore(ResourceType type)
+internal sealed class KindStore(ResourceType type, ResourceEncoder encoder)
 {
-    // Fastest quality: about 20 µs for a 1 KiB object, a third to a half of its size (Kubernetes JSON repeats itself).
-    private const int Quality = 1;
-    private const int Window = 18;
-
-    private readonly ConcurrentDictionary<string, Entry> _items = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, byte[]> _byUuid = new();
+    private readonly ConcurrentDictionary<string, byte[]> _byText = new(StringComparer.Ordinal);
 
     public ResourceType Type { get; } = type;
 
-    public int Count => _items.Count;
+    public int Count => _byUuid.Count + _byText.Count;
 
-    /// <summary>The stored resourceVersion alone (no decompression).</summary>
-    public bool TryGetVersion(string uid, out string resourceVersion)
+    /// <summary>Whether the store holds <paramref name="uid"/> at exactly <paramref name="resourceVersion"/> (no decompression).</summary>
+    public bool HasVersion(string uid, string resourceVersion, out bool exists)
     {
-        if (_items.TryGetValue(uid, out var entry))
-        {
-            resourceVersion = entry.ResourceVersion;
-            return true;
-        }
-
-        resourceVersion = string.Empty;
-        return false;
+        exists = TryGetRecord(uid, out var record);
+        return exists && StoreRecord.HasVersion(record, resourceVersion);
     }
 
     public bool TryGet(string uid, out StoredResource resource)
     {
-        if (_items.TryGetValue(uid, out var entry))
+        if (TryGetRecord(uid, out var record))
         {
-            resource = entry.Expand(uid);
+            resource = Expand(uid, record);
             return true;
         }
 
@@ -45,13 +40,30 @@ internal sealed class KindStore(ResourceType type)
         return false;
     }
 
-    public void Set(StoredResource resource) => _items[resource.Uid] = Entry.Pack(resource);
+    /// <summary>
+    /// Stores <paramref name="encoded"/> (the published JSON of <paramref name="raw"/>); keeps <paramref name="raw"/>
+    /// instead when <paramref name="rawEncodesSame"/> says encoding it again gives the same JSON.
+    /// </summary>
+    public void Set(string uid, string resourceVersion, JsonElement raw, ReadOnlySpan<byte> encoded, bool rawEncodesSame)
+    {
+        var record = rawEncodesSame
+            ? StoreRecord.Pack(resourceVersion, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(raw), isRaw: true)
+            : StoreRecord.Pack(resourceVersion, encoded, isRaw: false);
+        if (AsUuid(uid) is { } key)
+        {
+            _byUuid[key] = record;
+        }
+        else
+        {
+            _byText[uid] = record;
+        }
+    }
 
     public bool TryRemove(string uid, out StoredResource resource)
     {
-        if (_items.TryRemove(uid, out var entry))
+        if (TryRemoveRecord(uid, out var record))
         {
-            resource = entry.Expand(uid);
+            resource = Expand(uid, record);
             return true;
         }
 
@@ -59,39 +71,44 @@ internal sealed class KindStore(ResourceType type)
         return false;
     }
 
-    public IEnumerable<string> Uids => _items.Keys;
+    /// <summary>Removes <paramref name="uid"/> without reading what was stored.</summary>
+    public bool Remove(string uid) => TryRemoveRecord(uid, out _);
 
-    public IEnumerable<StoredResource> Items => _items.Select(i => i.Value.Expand(i.Key));
+    public IEnumerable<string> Uids => _byUuid.Keys.Select(k => k.ToString("D")).Concat(_byText.Keys);
 
-    public void Clear() => _items.Clear();
+    public IEnumerable<StoredResource> Items =>
+        _byUuid.Select(i => Expand(i.Key.ToString("D"), i.Value)).Concat(_byText.Select(i => Expand(i.Key, i.Value)));
 
-    private sealed class Entry(string resourceVersion, int length, byte[] packed, bool compressed)
+    public void Clear()
     {
-        public string ResourceVersion { get; } = resourceVersion;
+        _byUuid.Clear();
+        _byText.Clear();
+    }
 
-        public static Entry Pack(StoredResource resource)
+    /// <summary>The uid as a key by value, when it is a lower-case UUID that formats back to the same text.</summary>
+    private static Guid? AsUuid(string uid)
+    {
+        Span<char> text = stackalloc char[36];
+        return uid.Length == 36 && Guid.TryParseExact(uid, "D", out var value) && value.TryFormat(text, out _, "D") && text.SequenceEqual(uid)
+            ? value
+            : null;
+    }
+
+    private bool TryGetRecord(string uid, out byte[] record) =>
+        AsUuid(uid) is { } key ? _byUuid.TryGetValue(key, out record!) : _byText.TryGetValue(uid, out record!);
+
+    private bool TryRemoveRecord(string uid, out byte[] record) =>
+        AsUuid(uid) is { } key ? _byUuid.TryRemove(key, out record!) : _byText.TryRemove(uid, out record!);
+
+    private StoredResource Expand(string uid, byte[] record)
+    {
+        var (resourceVersion, isRaw, json) = StoreRecord.Unpack(record);
+        if (!isRaw)
         {
-            var json = resource.Json.Span;
-            var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];
-            return BrotliEncoder.TryCompress(json, buffer, out var written, Quality, Window) && written < json.Length
-                ? new Entry(resource.ResourceVersion, json.Length, buffer.AsSpan(0, written).ToArray(), compressed: true)
-                : new Entry(resource.ResourceVersion, json.Length, json.ToArray(), compressed: false);
+            return new StoredResource(uid, resourceVersion, json);
         }
 
-        public StoredResource Expand(string uid)
-        {
-            if (!compressed)
-            {
-                return new StoredResource(uid, ResourceVersion, packed);
-            }
-
-            var json = new byte[length];
-            if (!BrotliDecoder.TryDecompress(packed, json, out var written) || written != length)
-            {
-                throw new InvalidOperationException("A stored object could not be decompressed.");
-            }
-
-            return new StoredResource(uid, ResourceVersion, json);
-        }
+        using var document = JsonDocument.Parse(json);
+        return new StoredResource(uid, resourceVersion, encoder.Encode(document.RootElement, Type, out _));
     }
 }

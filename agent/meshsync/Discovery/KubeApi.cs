@@ -10,7 +10,7 @@ namespace Meshery.Agent.MeshSync.Discovery;
 /// Raw list, watch and get over KubernetesClient's own HTTP pipeline and credentials, for any resource path
 /// (core, groups and CRDs alike), reading JSON with System.Text.Json without typed models.
 /// </summary>
-internal sealed class KubeApi
+public sealed class KubeApi
 {
     private readonly k8s.Kubernetes _client;
 

@@ -51,8 +51,7 @@ internal sealed partial class ResourceInformer
     /// <summary>Stores and hands on an added or modified object unless the store has it at this resourceVersion already.</summary>
     private async ValueTask UpsertAsync(JsonElement item, string uid, string resourceVersion, string? eventType, CancellationToken cancellationToken)
     {
-        var existed = Store.TryGetVersion(uid, out var current);
-        if (existed && current == resourceVersion)
+        if (Store.HasVersion(uid, resourceVersion, out var existed))
         {
             return;
         }
@@ -64,7 +63,7 @@ internal sealed partial class ResourceInformer
         }
 
         var stored = new StoredResource(uid, resourceVersion, json);
-        Store.Set(stored);
+        Store.Set(uid, resourceVersion, item, json, _encoder.CanKeepRaw(item, Type, trimmed));
         var type = existed ? MeshSyncEventTypes.Modified : eventType ?? MeshSyncEventTypes.Added;
         await _sink.OnChangeAsync(this, type, stored, item, cancellationToken).ConfigureAwait(false);
     }

@@ -81,10 +81,11 @@ internal sealed partial class ResourceInformer
                 await UpsertAsync(obj, id.Uid, id.ResourceVersion, type, cancellationToken).ConfigureAwait(false);
                 break;
             case "DELETED":
-                if (Store.TryRemove(id.Uid, out var removed))
+                if (Store.Remove(id.Uid))
                 {
+                    // the event carries the object's last state: what is published, not what was stored
                     var json = _encoder.Encode(obj, Type, out _);
-                    await _sink.OnChangeAsync(this, MeshSyncEventTypes.Deleted, removed with { ResourceVersion = id.ResourceVersion, Json = json }, obj, cancellationToken)
+                    await _sink.OnChangeAsync(this, MeshSyncEventTypes.Deleted, new StoredResource(id.Uid, id.ResourceVersion, json), obj, cancellationToken)
                         .ConfigureAwait(false);
                 }
 

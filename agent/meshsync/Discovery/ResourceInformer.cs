@@ -44,7 +44,7 @@ internal sealed partial class ResourceInformer : IAsyncDisposable
         _settings = settings;
         _logger = logger;
         _time = time;
-        Store = new KindStore(type);
+        Store = new KindStore(type, encoder);
         Path = namespaceScope is null
             ? type.Key.CollectionPath
             : type.Key.CollectionPath.Replace($"/{type.Key.Plural}", $"/namespaces/{namespaceScope}/{type.Key.Plural}", StringComparison.Ordinal);

@@ -12,6 +12,7 @@ namespace Meshery.Agent.MeshSync.Publishing;
 internal sealed class ResourceEncoder(string clusterId, bool redactSecrets, int maxResourceBytes)
 {
     private const string LastApplied = "kubectl.kubernetes.io/last-applied-configuration";
+    private const string SecretKind = "Secret";
 
     public string ClusterId => clusterId;
 
@@ -39,6 +40,14 @@ internal sealed class ResourceEncoder(string clusterId, bool redactSecrets, int 
 
         return json;
     }
+
+    /// <summary>
+    /// Whether keeping <paramref name="raw"/> and encoding it again later is as good as keeping what
+    /// <see cref="Encode"/> gave: not when it was trimmed (the object is larger than the message), nor for a Secret
+    /// whose values are redacted (they must not stay in memory).
+    /// </summary>
+    public bool CanKeepRaw(JsonElement raw, ResourceType type, bool trimmed) =>
+        !trimmed && !(redactSecrets && (type.Kind == SecretKind || (raw.TryGetProperty("kind", out var kind) && kind.ValueEquals(SecretKind))));
 
     private static readonly Func<KubernetesResource, KubernetesResource>[] TrimSteps =
     [

@@ -83,6 +83,17 @@ public sealed class AgentProcess : IAsyncDisposable
         return double.NaN;
     }
 
+    /// <summary>
+    /// CPU seconds the agent has used (user + system, from <c>/proc/pid/stat</c> in clock ticks of 1/100 s): its own
+    /// work, which unlike wall time does not grow when other jobs keep the cores busy.
+    /// </summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
