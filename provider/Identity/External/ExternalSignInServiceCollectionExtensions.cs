@@ -40,8 +40,10 @@ public static class ExternalSignInServiceCollectionExtensions
             // State tokens carry everything (PKCE verifier, nonce, return URL) and are bound to the browser by
             // OpenIddict's correlation cookie; nothing is kept per instance.
             client.DisableTokenStorage();
+            // Errors pass through too, so a refused callback answers problem details from the handler.
             client.UseAspNetCore()
                 .EnableRedirectionEndpointPassthrough()
+                .EnableErrorPassthrough()
                 .DisableAutomaticAuthenticationSchemeForwarding();
             client.UseSystemNetHttp();
         });

@@ -75,7 +75,7 @@ public sealed class ExternalSignInTests(ExternalSignInTests.TwoProviders provide
     }
 
     [Fact]
-    public async Task The_sign_in_page_offers_each_configured_provider_and_a_host_without_any_offers_none()
+    public async Task The_sign_in_page_offers_each_configured_provider_and_a_host_without_any_offers_none_and_answers_404()
     {
         using var host = new SignInBrowser(providers.Host);
         var page = await host.Client.GetStringAsync("/account/signin?returnUrl=%2Flogin", Cancel);
@@ -85,6 +85,8 @@ public sealed class ExternalSignInTests(ExternalSignInTests.TwoProviders provide
 
         using var upstream = new SignInBrowser(providers.Upstream);
         Assert.DoesNotContain("Sign in with", await upstream.Client.GetStringAsync("/account/signin", Cancel), StringComparison.Ordinal);
+        using var none = await upstream.PostFormAsync("/signin/external/upstream", new Dictionary<string, string> { ["returnUrl"] = "/login" }, formPath: "/account/signin");
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
     }
 
     [Fact]
@@ -118,6 +120,7 @@ public sealed class ExternalSignInTests(ExternalSignInTests.TwoProviders provide
         using var host = new SignInBrowser(providers.Host);
         using var answer = await host.Client.GetAsync("/signin/external/upstream/callback?code=forged-code&state=forged-state", Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
         Assert.Null(answer.Headers.Location);
         Assert.DoesNotContain(host.Cookies.GetCookies(providers.Host.BaseAddress), c => c.Name == "meshery_provider_session");
     }
@@ -138,6 +141,7 @@ public sealed class ExternalSignInTests(ExternalSignInTests.TwoProviders provide
         using var victim = new SignInBrowser(providers.Host);
         using var refused = await victim.Client.GetAsync(callback, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain(victim.Cookies.GetCookies(providers.Host.BaseAddress), c => c.Name == "meshery_provider_session");
     }
 
