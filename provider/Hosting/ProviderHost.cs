@@ -25,9 +25,17 @@ public static class ProviderHost
     {
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+
+        // OpenIddict's client logs whole requests and responses at Information, PKCE verifiers and state
+        // tokens among them; its HTTP client logs each call.
+        ["Logging:LogLevel:OpenIddict.Client"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http.HttpClient.OpenIddict"] = "Warning",
     };
 
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configure: null);
+
+    /// <summary>As <see cref="Build(string[])"/>, with <paramref name="configure"/> run on the builder last (tests' hooks).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults });
@@ -53,6 +61,7 @@ public static class ProviderHost
         builder.Services.AddAuthentication(ProviderClaims.Scheme)
             .AddScheme<AuthenticationSchemeOptions, MesheryTokenAuthenticationHandler>(ProviderClaims.Scheme, configureOptions: null);
         builder.Services.AddAuthorization();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseStatusCodePages();

@@ -13,6 +13,7 @@ namespace Meshery.Provider.Hosting;
 [JsonSerializable(typeof(Meshery.Provider.Identity.OpenIddict.IdentityScope))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.OpenIddict.IdentityToken))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Accounts.Account))]
+[JsonSerializable(typeof(Meshery.Provider.Identity.External.ExternalLogin))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Meshery.MesheryTokenCookie))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Meshery.TokenBody))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Meshery.IntrospectAnswer))]

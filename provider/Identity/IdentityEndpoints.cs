@@ -1,5 +1,6 @@
 using Meshery.Provider.Identity.Accounts;
 using Meshery.Provider.Identity.Anonymous;
+using Meshery.Provider.Identity.External;
 using Meshery.Provider.Identity.Keys;
 using Meshery.Provider.Identity.Meshery;
 using Meshery.Provider.Identity.OpenIddict;
@@ -26,6 +27,8 @@ public static class IdentityEndpoints
         open.MapPost(AccountRoutes.SignUp, AccountHandlers.PostSignUpAsync).WithName("SignUp");
         open.MapGet(AccountRoutes.SignOut, AccountHandlers.GetSignOut).WithName("SignOutPage");
         open.MapPost(AccountRoutes.SignOut, AccountHandlers.PostSignOutAsync).WithName("SignOut");
+        open.MapPost(ExternalRoutes.Start, ExternalSignInHandlers.StartAsync).WithName("ExternalSignIn");
+        open.MapMethods(ExternalRoutes.Callback, ["GET", "POST"], (Delegate)ExternalSignInHandlers.CallbackAsync).WithName("ExternalSignInCallback");
 
         open.MapMethods(R.Authorize, ["GET", "POST"], (Delegate)AuthorizationHandlers.AuthorizeAsync).WithName("Authorize");
         open.MapMethods(R.Verify, ["GET", "POST"], (Delegate)AuthorizationHandlers.VerifyAsync).WithName("VerifyDevice");

@@ -22,4 +22,10 @@ public static partial class IdentityLog
 
     [LoggerMessage(1405, LogLevel.Information, "Issued a token to anonymous user {UserId}.")]
     public static partial void AnonymousUserIssued(ILogger logger, Guid userId);
+
+    [LoggerMessage(1406, LogLevel.Information, "Linked an external identity to new account {UserId}.")]
+    public static partial void ExternalLinked(ILogger logger, Guid userId);
+
+    [LoggerMessage(1407, LogLevel.Warning, "Refused an external sign-in callback for {Provider}: {Reason}")]
+    public static partial void ExternalRefused(ILogger logger, string provider, string reason);
 }

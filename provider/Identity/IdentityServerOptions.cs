@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Meshery.Provider.Identity.External;
 using Meshery.Provider.Identity.Keys;
 
 namespace Meshery.Provider.Identity;
@@ -22,6 +23,9 @@ public sealed class IdentityServerOptions
 
     /// <summary>Clients registered at start: Meshery servers, the CLI, agents.</summary>
     public IList<IdentityClientOptions> Clients { get; } = [];
+
+    /// <summary>External OpenID Connect providers offered on the sign-in page (none: password accounts only).</summary>
+    public IList<ExternalProviderOptions> ExternalProviders { get; } = [];
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);

@@ -65,7 +65,43 @@ public sealed class IdentityServerOptionsValidator(IConfiguration configuration)
             failures.Add($"{S}:Clients must have distinct ClientId values.");
         }
 
+        ValidateExternalProviders(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateExternalProviders(IdentityServerOptions options, List<string> failures)
+    {
+        const string S = IdentityServerOptions.Section;
+        for (var i = 0; i < options.ExternalProviders.Count; i++)
+        {
+            var p = options.ExternalProviders[i];
+            var at = $"{S}:ExternalProviders:{i}";
+            if (!External.ExternalProviders.IsValidName(p.Name))
+            {
+                failures.Add($"{at}:Name is required: 1 to 64 letters, digits, '-' or '_' (it is a URL path segment).");
+            }
+
+            if (!Uri.TryCreate(p.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme is not ("https" or "http")
+                || !string.IsNullOrEmpty(issuer.Query) || !string.IsNullOrEmpty(issuer.Fragment))
+            {
+                failures.Add($"{at}:Issuer must be the provider's absolute http(s) issuer URL, without query or fragment.");
+            }
+
+            if (string.IsNullOrWhiteSpace(p.ClientId))
+            {
+                failures.Add($"{at}:ClientId is required (this host's client id at the provider).");
+            }
+
+            if (p.Scopes.Any(string.IsNullOrWhiteSpace) || p.Scopes.Any(s => s.Contains(' ', StringComparison.Ordinal)))
+            {
+                failures.Add($"{at}:Scopes must be single, non-empty scope names.");
+            }
+        }
+
+        if (options.ExternalProviders.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count() != options.ExternalProviders.Count)
+        {
+            failures.Add($"{S}:ExternalProviders must have distinct Name values.");
+        }
     }
 
     private static byte[]? TryDecode(string value)

@@ -2,6 +2,7 @@ using Meshery.Provider.Auth;
 using Meshery.Provider.Capabilities;
 using Meshery.Provider.Identity.Accounts;
 using Meshery.Provider.Identity.Anonymous;
+using Meshery.Provider.Identity.External;
 using Meshery.Provider.Identity.Keys;
 using Meshery.Provider.Identity.OpenIddict;
 using Microsoft.AspNetCore.Http;
@@ -133,6 +134,7 @@ public static class IdentityServiceCollectionExtensions
                 server.TimeProvider = time;
             });
         services.AddHostedService<IdentityClientSeeder>();
+        services.AddExternalSignIn(builder.Configuration);
         return builder;
     }
 }

@@ -98,7 +98,8 @@ public static class AccountHandlers
         }
     }
 
-    private static async Task<IResult> CompleteAsync(HttpContext context, Account account, string? returnUrl)
+    /// <summary>Issues the session cookie and goes on to the (already checked) local return URL.</summary>
+    public static async Task<IResult> CompleteAsync(HttpContext context, Account account, string? returnUrl)
     {
         await context.SignInAsync(AccountRoutes.Scheme, AccountPrincipal.Create(account));
         return TypedResults.Redirect(returnUrl ?? AccountRoutes.SignIn);

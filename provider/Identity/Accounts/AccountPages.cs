@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using Meshery.Provider.Identity.External;
 using Meshery.Provider.Identity.OpenIddict;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,7 @@ public static class AccountPages
                 Field(fields, "password", "Password", "password", "current-password", null);
             });
             body.Append("<p>No account yet? <a href=\"").Append(Html.Encode(WithReturn(AccountRoutes.SignUp, returnUrl))).Append("\">Create one</a>.</p>");
+            ExternalButtons(body, context, antiforgery, returnUrl);
         });
 
     public static IResult SignUp(HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? email, string? name, string? error, int status = 200) =>
@@ -71,6 +73,16 @@ public static class AccountPages
                 Field(fields, "user_code", "Code shown on your device", "text", "one-time-code", userCode);
             }, deny: clientName is not null);
         });
+
+    /// <summary>One POST form per external provider ("Sign in with ..."), each with its antiforgery token and the return URL.</summary>
+    private static void ExternalButtons(StringBuilder body, HttpContext context, IAntiforgery antiforgery, string? returnUrl)
+    {
+        var providers = context.RequestServices.GetService<ExternalProviders>()?.Configured ?? [];
+        foreach (var provider in providers)
+        {
+            Form(body, context, antiforgery, ExternalRoutes.StartOf(provider.Name), null, returnUrl, "Sign in with " + ExternalProviders.DisplayNameOf(provider), _ => { });
+        }
+    }
 
     public static string WithReturn(string path, string? returnUrl) =>
         string.IsNullOrEmpty(returnUrl) ? path : path + "?returnUrl=" + Uri.EscapeDataString(returnUrl);

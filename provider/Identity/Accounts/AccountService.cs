@@ -55,6 +55,37 @@ public sealed class AccountService(
         return account;
     }
 
+    /// <summary>
+    /// Creates an account without a password for a first external sign-in. It takes the e-mail address
+    /// as its key only when no account has it: an external claim never reaches an existing account.
+    /// </summary>
+    public async Task<Account> CreateExternalAsync(string? email, string? name, CancellationToken cancellationToken)
+    {
+        var usable = !string.IsNullOrWhiteSpace(email) && email.Length <= 254 && MailAddress.TryCreate(email.Trim(), out _);
+        var account = new Account
+        {
+            Id = Guid.NewGuid(),
+            Email = usable ? email!.Trim() : "",
+            Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
+            CreatedAt = time.GetUtcNow(),
+        };
+
+        // The fallback key has a space, so no e-mail address typed at sign-in or sign-up ever matches it.
+        account.NormalizedEmail = usable ? TableAccountStore.Normalize(account.Email) : ExternalKey(account.Id);
+        if (!await accounts.TryCreateAsync(account, cancellationToken))
+        {
+            account.NormalizedEmail = ExternalKey(account.Id);
+            if (!await accounts.TryCreateAsync(account, cancellationToken))
+            {
+                throw new InvalidOperationException("An account key derived from a new id is taken.");
+            }
+        }
+
+        await profiles.UpsertAsync(ProfileOf(account), cancellationToken);
+        IdentityLog.SignedUp(logger, account.Id);
+        return account;
+    }
+
     /// <summary>Checks the password unless the account is locked; counts failures under the ETag read.</summary>
     public async Task<SignInResult> SignInAsync(string? email, string? password, CancellationToken cancellationToken)
     {
@@ -77,6 +108,13 @@ public sealed class AccountService(
             if (account.LockoutEnd > now)
             {
                 return new(SignInOutcome.LockedOut, null);
+            }
+
+            if (account.PasswordHash.Length == 0)
+            {
+                // Created by an external sign-in: it has no password to check (and nothing to count).
+                Hasher.VerifyHashedPassword(new Account(), DummyHash, password);
+                return new(SignInOutcome.Invalid, null);
             }
 
             var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
@@ -124,6 +162,8 @@ public sealed class AccountService(
         return new(SignInOutcome.Invalid, null);
     }
 
+    private static string ExternalKey(Guid id) => "EXTERNAL " + id.ToString("N").ToUpperInvariant();
+
     private static readonly string DummyHash = Hasher.HashPassword(new Account(), Guid.NewGuid().ToString("N"));
 
     private static MesheryUser ProfileOf(Account account)
@@ -132,7 +172,7 @@ public sealed class AccountService(
         return new MesheryUser
         {
             Id = account.Id,
-            UserId = account.Email,
+            UserId = account.Email.Length == 0 ? account.Id.ToString("D") : account.Email,
             Email = account.Email,
             FirstName = first,
             LastName = last,

@@ -27,8 +27,10 @@ public sealed class IdentityClients(IOptions<IdentityServerOptions> options)
     /// The origins of every registered redirect URI, as CSP sources: a sign-in form's redirects end at one
     /// of them, and browsers check each redirect of a form submission against <c>form-action</c>.
     /// </summary>
+    /// <remarks>External providers' issuer origins are among them: the "sign in with" form redirects there.</remarks>
     public string RedirectOrigins { get; } = string.Join(' ', options.Value.Clients
         .SelectMany(c => c.RedirectUris)
+        .Concat(options.Value.ExternalProviders.Select(p => p.Issuer))
         .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null)
         .OfType<string>()
         .Distinct(StringComparer.OrdinalIgnoreCase));

@@ -23,6 +23,7 @@ public sealed class IdentityTables
     public const string Scopes = "oidcscopes";
     public const string Tokens = "oidctokens";
     public const string AnonymousUsers = "anonymoususers";
+    public const string ExternalLogins = "externallogins";
 
     private const int DocPartLength = 30_000;
     private readonly TableServiceClient _service;
@@ -36,7 +37,7 @@ public sealed class IdentityTables
         _prefix = options.Value.TablePrefix;
     }
 
-    public static IReadOnlyList<string> All { get; } = [Accounts, Applications, Authorizations, Scopes, Tokens, AnonymousUsers];
+    public static IReadOnlyList<string> All { get; } = [Accounts, Applications, Authorizations, Scopes, Tokens, AnonymousUsers, ExternalLogins];
 
     /// <summary>The table, created on first use.</summary>
     public async Task<TableClient> TableAsync(string name, CancellationToken cancellationToken)

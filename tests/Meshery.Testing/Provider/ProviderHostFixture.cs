@@ -3,6 +3,7 @@ using Meshery.Provider.Hosting;
 using Meshery.Testing.Azurite;
 using Meshery.Testing.Network;
 using Meshery.Testing.Tokens;
+using Microsoft.AspNetCore.Builder;
 
 namespace Meshery.Testing.Provider;
 
@@ -14,7 +15,7 @@ public class ProviderHostFixture : IAsyncLifetime, IProviderUnderTest, IProvider
 {
     private readonly AzuriteFixture _azurite = new();
     private readonly IReadOnlyDictionary<string, string> _overrides;
-    private readonly int _port = FreePort.Next();
+    private readonly int _port;
     private ProviderHostRunner? _host;
 
     public ProviderHostFixture()
@@ -23,9 +24,10 @@ public class ProviderHostFixture : IAsyncLifetime, IProviderUnderTest, IProvider
     }
 
     /// <summary>A provider whose configuration also has <paramref name="overrides"/> (keys with <c>:</c>).</summary>
-    protected ProviderHostFixture(IReadOnlyDictionary<string, string> overrides)
+    protected ProviderHostFixture(IReadOnlyDictionary<string, string> overrides, int? port = null)
     {
         _overrides = overrides;
+        _port = port ?? FreePort.Next();
         Tokens = new TestTokenIssuer { Issuer = string.Create(CultureInfo.InvariantCulture, $"https://127.0.0.1:{_port}") };
     }
 
@@ -51,9 +53,14 @@ public class ProviderHostFixture : IAsyncLifetime, IProviderUnderTest, IProvider
     public async ValueTask InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        _host = new ProviderHostRunner(ProviderHost.Build, _azurite, Tokens, Identity, _port, _overrides);
+        _host = new ProviderHostRunner(args => ProviderHost.Build(args, ConfigureHost), _azurite, Tokens, Identity, _port, _overrides);
         await _host.StartAsync(TestContext.Current.CancellationToken);
         Client = _host.CreateClient();
+    }
+
+    /// <summary>Runs on the host's builder last, before it is built (services a test needs, such as trust).</summary>
+    protected virtual void ConfigureHost(WebApplicationBuilder builder)
+    {
     }
 
     public async ValueTask DisposeAsync()
