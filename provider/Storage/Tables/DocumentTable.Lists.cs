@@ -34,12 +34,18 @@ public sealed partial class DocumentTable<T>
         }
 
         var order = ResolveOrder(request);
-        var (filter, clientSide) = BuildFilter(request);
+        var tally = request.TallyColumns is not null;
+        var (filter, clientSide) = tally ? (StorageTable.RangeFilter(request.Partition, request.Range), request.Conditions.Items) : BuildFilter(request);
         var search = page.Search?.Trim();
-        var byKey = string.IsNullOrEmpty(search) && clientSide.Count == 0 && request.RowKeys is null && (order is null || order == request.KeyOrder);
-        return byKey
-            ? await ListByKeyAsync(request.Partition, filter, page, cancellationToken)
-            : await ListByProjectionAsync(request, filter, clientSide, search, order == request.KeyOrder ? null : order, cancellationToken);
+        var byKey = !tally && string.IsNullOrEmpty(search) && clientSide.Count == 0 && request.RowKeys is null && (order is null || order == request.KeyOrder);
+        if (!byKey)
+        {
+            return await ListByProjectionAsync(request, filter, clientSide, search, order == request.KeyOrder ? null : order, cancellationToken);
+        }
+
+        return CountRowKnowsTotal(request)
+            ? await ListWithCountRowAsync(request, filter, cancellationToken)
+            : await ListByKeyAsync(request.Partition, filter, page, cancellationToken);
     }
 
     /// <summary>The server-side filter (partition, key range and as many conditions as the 15-comparison budget allows) and the conditions left to test here.</summary>
@@ -106,6 +112,7 @@ public sealed partial class DocumentTable<T>
         }
 
         select.UnionWith(clientSide.Select(c => c.Property));
+        select.UnionWith(request.TallyColumns ?? []);
         var rows = await Table.ScanAsync(filter, [.. select], _storage.Options.MaxScanEntities, cancellationToken);
         var matching = rows.Where(row =>
             (request.RowKeys is null || request.RowKeys.Contains(row.RowKey))
@@ -129,7 +136,7 @@ public sealed partial class DocumentTable<T>
         });
         var pageRows = matching.Skip(request.Page.Offset).Take(request.Page.PageSize).Select(r => r.RowKey).ToArray();
         var items = await ReadManyAsync(request.Partition, pageRows, cancellationToken);
-        return new TablePage<T>(items, matching.Count);
+        return new TablePage<T>(items, matching.Count) { Scanned = request.TallyColumns is null ? null : rows };
     }
 
     private static int CompareNullsFirst(string? a, string? b) =>
