@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Meshery.ExtensionPoints;
 using Meshery.ExtensionPoints.Errors;
