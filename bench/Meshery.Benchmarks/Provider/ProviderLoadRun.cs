@@ -26,6 +26,7 @@ public static class ProviderLoadRun
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var ct = cts.Token;
         Console.WriteLine($"provider-load: {options.Concurrency} workers, {options.Duration.TotalSeconds:0.#} s per side per scenario in {options.Rounds} rounds, warm-up {options.Warmup.TotalSeconds:0.#} s; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"load average at start: {LoadAverage()}");
         if (options.HostArgs.Count > 0)
         {
             Console.WriteLine($"provider host configuration: {string.Join(' ', options.HostArgs)}");
@@ -47,20 +48,20 @@ public static class ProviderLoadRun
         await ClosedLoop.RunAsync(c => ProviderScenarios.GetAsync(rig.Http, "healthz", c), options.Concurrency, options.Warmup, new LoadFigures(), ct);
         await ClosedLoop.RunAsync(c => ProviderScenarios.GetAsync(rig.Http, "healthz", c), options.Concurrency, options.Duration / 2, floor, ct);
 
+        Console.WriteLine($"load average at end: {LoadAverage()}");
         LoadReport.Print(results, floor, options);
         return results.Sum(r => r.Provider.Errors + r.Direct.Errors) == 0 ? 0 : 1;
     }
+
+    /// <summary>The machine's 1, 5 and 15 minute load averages (Linux), so a run's figures can be read against how busy the machine was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<ScenarioFigures> MeasureAsync(ProviderScenario scenario, LoadRunOptions options, CancellationToken ct)
     {
         var direct = new LoadFigures();
         var provider = new LoadFigures();
-        var sameWork = scenario.SameWork is null ? null : new LoadFigures();
         List<(Func<CancellationToken, Task> Request, LoadFigures Into)> sides = [(scenario.Direct, direct), (scenario.Provider, provider)];
-        if (scenario.SameWork is { } work)
-        {
-            sides.Add((work, sameWork!));
-        }
 
         Console.WriteLine($"[{scenario.Name}] warm-up");
         foreach (var (request, _) in sides)
@@ -80,6 +81,6 @@ public static class ProviderLoadRun
             }
         }
 
-        return new ScenarioFigures(scenario, direct, provider, sameWork);
+        return new ScenarioFigures(scenario, direct, provider);
     }
 }

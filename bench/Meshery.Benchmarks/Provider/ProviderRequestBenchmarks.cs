@@ -57,10 +57,6 @@ public class ProviderRequestBenchmarks
     [BenchmarkCategory(Environments)]
     public Task ProviderEnvironments() => _environments.Provider(CancellationToken.None);
 
-    [Benchmark]
-    [BenchmarkCategory(Environments)]
-    public Task SameCallsEnvironments() => _environments.SameWork!(CancellationToken.None);
-
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Events)]
     public Task DirectEvent() => _events.Direct(CancellationToken.None);
@@ -68,10 +64,6 @@ public class ProviderRequestBenchmarks
     [Benchmark]
     [BenchmarkCategory(Events)]
     public Task ProviderEvent() => _events.Provider(CancellationToken.None);
-
-    [Benchmark]
-    [BenchmarkCategory(Events)]
-    public Task SameCallsEvent() => _events.SameWork!(CancellationToken.None);
 
     private sealed class ShortInProcess : ManualConfig
     {

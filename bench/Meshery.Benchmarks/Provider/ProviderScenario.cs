@@ -6,11 +6,9 @@ namespace Meshery.Benchmarks.Provider;
 /// <param name="Direct">The baseline: the least storage work that answers the same question.</param>
 /// <param name="DirectWork">What the baseline asks of Table storage.</param>
 /// <param name="ProviderWork">What the provider's store asks of Table storage for the same request.</param>
-/// <param name="SameWork">The provider's storage calls made directly, when they are more than the baseline's; only reported.</param>
 public sealed record ProviderScenario(
     string Name,
     Func<CancellationToken, Task> Provider,
     Func<CancellationToken, Task> Direct,
     string DirectWork,
-    string ProviderWork,
-    Func<CancellationToken, Task>? SameWork = null);
+    string ProviderWork);

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Meshery.ExtensionPoints;
 using Meshery.ExtensionPoints.Errors;
 using Meshery.ExtensionPoints.Events;
@@ -44,40 +42,8 @@ public sealed partial class TableEventStore
         return BulkAsync(caller, ids, DeleteOneAsync, cancellationToken);
     }
 
-    /// <summary>Removes the event and its lookup row in one batch, guarded by the event's ETag.</summary>
-    private async Task<bool> DeleteOneAsync(DocumentKey key, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= storage.Options.MaxConcurrencyRetries; attempt++)
-        {
-            var current = await _table.ReadAsync(key, cancellationToken);
-            if (current is null)
-            {
-                return false;
-            }
-
-            try
-            {
-                await _table.Table.SubmitAsync(
-                    [
-                        new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(key.Partition, key.Row), current.ETag),
-                        new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(key.Partition, LookupRow((Guid)key.Id)), ETag.All),
-                    ],
-                    cancellationToken);
-                await _table.DeleteBlobAsync(current.Blob);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                return false;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                // Changed since the read: read again.
-            }
-        }
-
-        throw new ProviderException(ProviderErrorKind.Unavailable, $"Event '{key.Id}' is being changed by too many writers at once; try again.");
-    }
+    private async Task<bool> DeleteOneAsync(DocumentKey key, CancellationToken cancellationToken) =>
+        await _table.DeleteAsync(key, cancellationToken) is not null;
 
     private async Task<int> BulkAsync(
         ProviderCaller caller, IReadOnlyList<Guid> ids, Func<DocumentKey, CancellationToken, Task<bool>> apply, CancellationToken cancellationToken)
@@ -100,7 +66,7 @@ public sealed partial class TableEventStore
             new ParallelOptions { MaxDegreeOfParallelism = storage.Options.MaxParallelReads, CancellationToken = cancellationToken },
             async (id, token) =>
             {
-                if (await FindAsync(partition, id, token) is { } key && await apply(key, token))
+                if (await apply(new DocumentKey(partition, EventRow(id), id), token))
                 {
                     Interlocked.Increment(ref changed);
                 }

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Meshery.ExtensionPoints;
 using Meshery.ExtensionPoints.Errors;
@@ -10,31 +9,28 @@ using Meshery.Provider.Storage.Tables;
 namespace Meshery.Provider.Storage.Events;
 
 /// <summary>
-/// Events in table <c>events</c>, all in the user's partition: the event at
-/// <c>t|{newest-first createdAt}|{eventId}</c>, so key order is Meshery's order (newest first) and
-/// lists page server-side, plus a lookup row <c>x|{eventId}</c> pointing at it. Both rows are added
-/// in one batch, which is what makes a repeated event (same id) a no-op: the lookup row collides.
+/// Events in table <c>events</c>, one row each in the user's partition, keyed by the event id: a
+/// POST is one insert, a repeated event (same id) collides with the stored one and is left as it
+/// was, and status changes and deletes are point operations. Key order is not Meshery's order
+/// (newest first), so a list reads one projection of the partition, which also gives its
+/// <c>readCount</c> and <c>countBySeverityLevel</c>, sorts it here and reads the page's documents.
 /// </summary>
 public sealed partial class TableEventStore(TableStorage storage, TimeProvider time) : IEventStore
 {
     /// <summary>Most ids one bulk status change or delete may name.</summary>
     public const int MaxBulkIds = 1000;
 
-    public const string TargetProperty = "Target";
-    private const string EventTag = "t";
-    private const string LookupTag = "x";
-    private static readonly string[] TargetOnly = [TargetProperty];
     private static readonly string[] StatusAndSeverity = ["Status", "Severity"];
     private static readonly string[] CategoryAndAction = ["Category", "Action"];
     private static readonly ListOrder NewestFirst = new("created_at", true);
 
     private readonly DocumentTable<MesheryEvent> _table = new(storage, TableDefinitions.Events);
 
-    public static string EventRow(DateTimeOffset createdAt, Guid id) => TableKeys.Compose(EventTag, TableKeys.NewestFirst(createdAt), TableKeys.Id(id));
+    /// <summary>The event's RowKey: its id.</summary>
+    public static string EventRow(Guid id) => TableKeys.Id(id);
 
-    public static string LookupRow(Guid id) => TableKeys.Compose(LookupTag, TableKeys.Id(id));
-
-    public static KeyRange AllEvents { get; } = TableKeys.Prefix(EventTag);
+    /// <summary>Every event row: ids are lower-case hex, so rows of any other shape (the earlier layout's <c>t|</c> and <c>x|</c> rows) fall outside.</summary>
+    public static KeyRange AllEvents { get; } = new("0", "g");
 
     public async Task<EventPage> ListAsync(ProviderCaller caller, EventQuery query, CancellationToken cancellationToken)
     {
@@ -51,42 +47,34 @@ public sealed partial class TableEventStore(TableStorage storage, TimeProvider t
             conditions.Equal("Status", query.Status);
         }
 
-        var request = new TableListRequest(partition, AllEvents, query.Page) { Conditions = conditions, DefaultOrder = NewestFirst, KeyOrder = NewestFirst };
-        var page = _table.ListAsync(request, cancellationToken);
-        var counts = CountsAsync(partition, cancellationToken);
-        await Task.WhenAll(page, counts);
-        var result = await page;
-        var (readCount, bySeverity) = await counts;
+        var request = new TableListRequest(partition, AllEvents, query.Page)
+        {
+            Conditions = conditions,
+            DefaultOrder = NewestFirst,
+            TallyColumns = StatusAndSeverity,
+        };
+        var result = await _table.ListAsync(request, cancellationToken);
+        var (readCount, bySeverity) = Counts(result.Scanned ?? []);
         return new EventPage(result.Items, query.Page.Page, query.Page.PageSize, result.Total, readCount, bySeverity);
     }
 
     public async Task<MesheryEvent?> GetAsync(ProviderCaller caller, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var key = await FindAsync(TableKeys.Tenant(caller.UserId), id, cancellationToken);
-        return key is null ? null : (await _table.GetAsync(key.Value, cancellationToken))?.Value;
+        return (await _table.GetAsync(KeyOf(caller, id), cancellationToken))?.Value;
     }
 
     public async Task<MesheryEvent> CreateAsync(ProviderCaller caller, MesheryEvent @event, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(@event);
-        var now = TableTime.Now(time);
-        var created = ContractRules.NewEvent(caller, @event, now);
-        var partition = TableKeys.Tenant(caller.UserId);
-        var row = EventRow(created.CreatedAt ?? now, created.Id);
-        var encoded = await _table.EncodeAsync(new DocumentKey(partition, row, created.Id), new(created), cancellationToken);
-        var lookup = new TableEntity(partition, LookupRow(created.Id)) { [TargetProperty] = row };
+        var created = ContractRules.NewEvent(caller, @event, TableTime.Now(time));
         try
         {
-            await _table.SubmitAsync(
-                encoded,
-                [new(TableTransactionActionType.Add, lookup), new(TableTransactionActionType.Add, encoded.Entity)],
-                null,
-                cancellationToken);
+            await _table.InsertAsync(KeyOf(caller, created.Id), new(created), cancellationToken);
             return created;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.Conflict)
         {
             // Events are delivered at least once; a repeat of a stored event is not an error.
             return await GetAsync(caller, created.Id, cancellationToken)
@@ -108,9 +96,8 @@ public sealed partial class TableEventStore(TableStorage storage, TimeProvider t
         ];
     }
 
-    private async Task<(int Read, IReadOnlyList<SeverityCount> Unread)> CountsAsync(string partition, CancellationToken cancellationToken)
+    private static (int Read, IReadOnlyList<SeverityCount> Unread) Counts(IReadOnlyList<TableEntity> rows)
     {
-        var rows = await _table.Table.ScanAsync(StorageTable.RangeFilter(partition, AllEvents), StatusAndSeverity, storage.Options.MaxScanEntities, cancellationToken);
         var read = 0;
         var unread = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -129,9 +116,5 @@ public sealed partial class TableEventStore(TableStorage storage, TimeProvider t
         return (read, bySeverity);
     }
 
-    private async Task<DocumentKey?> FindAsync(string partition, Guid id, CancellationToken cancellationToken)
-    {
-        var lookup = await _table.Table.GetAsync(partition, LookupRow(id), TargetOnly, cancellationToken);
-        return lookup?.GetString(TargetProperty) is { } row ? new DocumentKey(partition, row, id) : null;
-    }
+    private static DocumentKey KeyOf(ProviderCaller caller, Guid id) => new(TableKeys.Tenant(caller.UserId), EventRow(id), id);
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Meshery.ExtensionPoints.Errors;
 using Meshery.ExtensionPoints.Paging;
 
@@ -6,6 +7,9 @@ namespace Meshery.Provider.Storage.Tables;
 public sealed partial class DocumentTable<T>
 {
     private static readonly ListOrder NoOrder = new("\0", false);
+
+    /// <summary>Pages shorter than this read their documents by point reads (no window query).</summary>
+    private const int MinWindowRows = 4;
 
     /// <summary>
     /// One page of a list. Without <c>search</c>, without filters beyond the comparison budget and in
@@ -34,12 +38,19 @@ public sealed partial class DocumentTable<T>
         }
 
         var order = ResolveOrder(request);
-        var (filter, clientSide) = BuildFilter(request);
+        var tally = request.TallyColumns is not null;
+        var (filter, clientSide) = tally ? (StorageTable.RangeFilter(request.Partition, request.Range), request.Conditions.Items) : BuildFilter(request);
         var search = page.Search?.Trim();
-        var byKey = string.IsNullOrEmpty(search) && clientSide.Count == 0 && request.RowKeys is null && (order is null || order == request.KeyOrder);
-        return byKey
-            ? await ListByKeyAsync(request.Partition, filter, page, cancellationToken)
-            : await ListByProjectionAsync(request, filter, clientSide, search, order == request.KeyOrder ? null : order, cancellationToken);
+        var byKey = !tally && string.IsNullOrEmpty(search) && clientSide.Count == 0 && request.RowKeys is null && (order is null || order == request.KeyOrder);
+        if (!byKey)
+        {
+            var comparisons = 3 + request.Conditions.Items.Except(clientSide).Sum(c => c.Comparisons);
+            return await ListByProjectionAsync(request, filter, comparisons, clientSide, search, order == request.KeyOrder ? null : order, cancellationToken);
+        }
+
+        return CountRowKnowsTotal(request)
+            ? await ListWithCountRowAsync(request, filter, cancellationToken)
+            : await ListByKeyAsync(request.Partition, filter, page, cancellationToken);
     }
 
     /// <summary>The server-side filter (partition, key range and as many conditions as the 15-comparison budget allows) and the conditions left to test here.</summary>
@@ -88,6 +99,7 @@ public sealed partial class DocumentTable<T>
     private async Task<TablePage<T>> ListByProjectionAsync(
         TableListRequest request,
         string filter,
+        int filterComparisons,
         IReadOnlyList<TableCondition> clientSide,
         string? search,
         ListOrder? order,
@@ -106,6 +118,7 @@ public sealed partial class DocumentTable<T>
         }
 
         select.UnionWith(clientSide.Select(c => c.Property));
+        select.UnionWith(request.TallyColumns ?? []);
         var rows = await Table.ScanAsync(filter, [.. select], _storage.Options.MaxScanEntities, cancellationToken);
         var matching = rows.Where(row =>
             (request.RowKeys is null || request.RowKeys.Contains(row.RowKey))
@@ -127,9 +140,42 @@ public sealed partial class DocumentTable<T>
 
             return string.CompareOrdinal(a.RowKey, b.RowKey);
         });
-        var pageRows = matching.Skip(request.Page.Offset).Take(request.Page.PageSize).Select(r => r.RowKey).ToArray();
-        var items = await ReadManyAsync(request.Partition, pageRows, cancellationToken);
-        return new TablePage<T>(items, matching.Count);
+        var pageRows = matching.Skip(request.Page.Offset).Take(request.Page.PageSize).ToArray();
+        var items = await ReadPageAsync(request.Partition, filter, filterComparisons, orderProperty ?? "RowKey", pageRows, rows, cancellationToken);
+        return new TablePage<T>(items, matching.Count) { Scanned = request.TallyColumns is null ? null : rows };
+    }
+
+    /// <summary>
+    /// The documents of a sorted page, in page order. The page spans a window of its sort column
+    /// (<paramref name="column"/>, RowKey when sorted by key); when the scan shows that few more rows
+    /// than the page's fall in that window, one query of the window reads them all, else the page's
+    /// rows are read by point reads (ties or a sparse filter would make the window too wide).
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ReadPageAsync(
+        string partition, string filter, int filterComparisons, string column, IReadOnlyList<TableEntity> pageRows, IReadOnlyList<TableEntity> scanned,
+        CancellationToken cancellationToken)
+    {
+        var keys = pageRows.Select(r => r.RowKey).ToArray();
+        var values = pageRows.Select(r => column == "RowKey" ? r.RowKey : r.GetString(column)).ToArray();
+        if (keys.Length < MinWindowRows || values.Any(v => v is null) || filterComparisons + 2 > EntityLimits.MaxFilterComparisons)
+        {
+            return await ReadManyAsync(partition, keys, cancellationToken);
+        }
+
+        var low = values.Min(StringComparer.Ordinal)!;
+        var high = values.Max(StringComparer.Ordinal)!;
+        var inWindow = scanned.Count(r => (column == "RowKey" ? r.RowKey : r.GetString(column)) is { } v
+            && string.CompareOrdinal(v, low) >= 0 && string.CompareOrdinal(v, high) <= 0);
+        if (inWindow > 2 * keys.Length)
+        {
+            return await ReadManyAsync(partition, keys, cancellationToken);
+        }
+
+        var window = $"{filter} and {column} ge {StorageTable.Literal(low)} and {column} le {StorageTable.Literal(high)}";
+        var found = await Table.ScanAsync(window, DocumentSelect, _storage.Options.MaxScanEntities, cancellationToken);
+        var wanted = keys.Select((key, i) => (key, i)).ToDictionary(p => p.key, p => p.i, StringComparer.Ordinal);
+        var inPage = found.Where(e => wanted.ContainsKey(e.RowKey)).OrderBy(e => wanted[e.RowKey]).ToList();
+        return await DecodeManyAsync(partition, inPage, cancellationToken);
     }
 
     private static int CompareNullsFirst(string? a, string? b) =>

@@ -13,7 +13,9 @@ public sealed partial class DocumentTable<T>
         var encoded = await EncodeAsync(key, write, cancellationToken);
         try
         {
-            var etag = await Table.AddAsync(encoded.Entity, cancellationToken);
+            var etag = Definition.KeepsCount
+                ? await AddCountedAsync(key, encoded.Entity, cancellationToken)
+                : await Table.AddAsync(encoded.Entity, cancellationToken);
             return new Stored<T>(write.Document, etag.ToString());
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -49,9 +51,13 @@ public sealed partial class DocumentTable<T>
 
             var write = change(current);
             var encoded = await EncodeAsync(key, write, cancellationToken);
+            var (from, to) = (CountedValue(current.Entity), CountedValue(encoded.Entity));
+            var moves = Definition.KeepsCount && !string.Equals(from, to, StringComparison.Ordinal);
             try
             {
-                var etag = await Table.ReplaceAsync(encoded.Entity, current.ETag, cancellationToken);
+                var etag = moves
+                    ? await ReplaceCountedAsync(key, encoded.Entity, current.ETag, from, to, cancellationToken)
+                    : await Table.ReplaceAsync(encoded.Entity, current.ETag, cancellationToken);
                 if (current.Blob is { } replaced && replaced != encoded.UploadedBlob)
                 {
                     await DeleteBlobAsync(replaced);
@@ -59,10 +65,11 @@ public sealed partial class DocumentTable<T>
 
                 return new Stored<T>(write.Document, etag.ToString());
             }
-            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404 || (moves && ex.Status == 409))
             {
+                // With the count row in the batch a 412 may be the row's: the next read tells whether the document moved on.
                 await DiscardAsync(encoded);
-                if (conditional && ex.Status == 412)
+                if (conditional && ex.Status == 412 && !moves)
                 {
                     throw ProviderException.PreconditionFailed(Definition.EntityName, key.Id);
                 }
@@ -88,6 +95,11 @@ public sealed partial class DocumentTable<T>
     {
         ArgumentNullException.ThrowIfNull(encoded);
         ArgumentNullException.ThrowIfNull(actions);
+        if (Definition.KeepsCount)
+        {
+            throw new InvalidOperationException($"Table '{Definition.Table}' keeps a count row; write it through InsertAsync, UpdateAsync and DeleteAsync.");
+        }
+
         try
         {
             var responses = await Table.SubmitAsync(actions, cancellationToken);
@@ -119,7 +131,11 @@ public sealed partial class DocumentTable<T>
 
             try
             {
-                if (!await Table.DeleteAsync(key.Partition, key.Row, current.ETag, cancellationToken))
+                if (Definition.KeepsCount)
+                {
+                    await DeleteCountedAsync(key, current, cancellationToken);
+                }
+                else if (!await Table.DeleteAsync(key.Partition, key.Row, current.ETag, cancellationToken))
                 {
                     return null;
                 }
@@ -127,8 +143,9 @@ public sealed partial class DocumentTable<T>
                 await DeleteBlobAsync(current.Blob);
                 return current;
             }
-            catch (RequestFailedException ex) when (ex.Status == 412)
+            catch (RequestFailedException ex) when (ex.Status == 412 || (Definition.KeepsCount && ex.Status is 404 or 409))
             {
+                // Counted: a 404 or 409 may be the count row's too; the next read tells whether the document is gone.
                 CheckAttempts(attempt, key);
                 TableStorageLog.Retrying(_storage.Logger, Definition.Table, attempt);
             }

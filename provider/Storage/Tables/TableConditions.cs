@@ -11,7 +11,7 @@ public sealed class TableConditions
     {
         if (value is not null)
         {
-            _items.Add(new(property, $"{property} eq {StorageTable.Literal(value)}", 1, v => string.Equals(v, value, StringComparison.Ordinal)));
+            _items.Add(new(property, $"{property} eq {StorageTable.Literal(value)}", 1, v => string.Equals(v, value, StringComparison.Ordinal)) { EqualTo = value });
         }
 
         return this;

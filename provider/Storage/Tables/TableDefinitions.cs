@@ -45,7 +45,7 @@ public static class TableDefinitions
             new("OrganizationId", null, e => e.OrganizationId?.ToString("D")),
             Created<MesheryEnvironment>(e => e.CreatedAt), Updated<MesheryEnvironment>(e => e.UpdatedAt),
         ],
-        ["Name", "Description"]);
+        ["Name", "Description"]) { KeepsCount = true, CountsBy = "OrganizationId" };
 
     public static DocumentTableDefinition<Workspace> Workspaces { get; } = new(
         TableNames.Workspaces,
@@ -56,7 +56,7 @@ public static class TableDefinitions
             new("OrganizationId", null, w => w.OrganizationId?.ToString("D")),
             Created<Workspace>(w => w.CreatedAt), Updated<Workspace>(w => w.UpdatedAt),
         ],
-        ["Name", "Description"]);
+        ["Name", "Description"]) { KeepsCount = true, CountsBy = "OrganizationId" };
 
     public static DocumentTableDefinition<Connection> Connections { get; } = new(
         TableNames.Connections,

@@ -14,6 +14,12 @@ public sealed record TableListRequest(string Partition, KeyRange Range, PageRequ
     /// <summary>Only these RowKeys (an environment's connections); forces the projection path.</summary>
     public IReadOnlySet<string>? RowKeys { get; init; }
 
+    /// <summary>
+    /// Columns to read for every entity of the key range, matching or not (<see cref="TablePage{T}.Scanned"/>),
+    /// for counts over the whole list taken from the same scan as the page; forces the projection path.
+    /// </summary>
+    public IReadOnlyList<string>? TallyColumns { get; init; }
+
     public ListOrder? DefaultOrder { get; init; }
 
     public ListOrder? KeyOrder { get; init; }

@@ -35,6 +35,9 @@ public sealed class TableStorage
 
     public ContinuationCache Cache { get; }
 
+    /// <summary>Queues this process's writers of one partition's count row (<see cref="DocumentCount"/>).</summary>
+    public CountRowGate CountRows { get; } = new();
+
     internal ILogger Logger => _logger;
 
     /// <summary>The gateway to table <paramref name="name"/> (one of <see cref="TableNames"/>).</summary>

@@ -2,6 +2,7 @@ using Meshery.ExtensionPoints;
 using Meshery.ExtensionPoints.Errors;
 using Meshery.ExtensionPoints.Events;
 using Meshery.ExtensionPoints.Paging;
+using Meshery.Provider.Storage.Tables;
 using Meshery.Testing.Azurite;
 
 namespace Meshery.Provider.Tests.Storage.Events;
@@ -27,6 +28,24 @@ public sealed class TableEventStoreTests(AzuriteFixture azurite) : StorageTests(
         JsonAssert.Equal(created, repeated);
         JsonAssert.Equal(created, await store.GetAsync(caller, id, Ct));
         Assert.Equal(1, (await store.ListAsync(caller, new EventQuery(), Ct)).TotalCount);
+    }
+
+    [Fact]
+    public async Task EachEventIsOneRowKeyedByItsId()
+    {
+        var store = Store<IEventStore>();
+        var caller = StorageHarness.NewCaller();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await store.CreateAsync(caller, Event("e" + i, "deploy", EventSeverities.Informational, T0.AddSeconds(i)), Ct)).Id);
+        }
+
+        await store.CreateAsync(caller, Event("repeat", "deploy", EventSeverities.Error, T0) with { Id = ids[0] }, Ct);
+        var rows = await Harness.Storage.Table(TableNames.Events).ScanAsync(
+            StorageTable.RangeFilter(TableKeys.Tenant(caller.UserId), new KeyRange("", "~")), ["RowKey"], 100, Ct);
+
+        Assert.Equal(ids.Select(TableKeys.Id).Order(StringComparer.Ordinal), rows.Select(r => r.RowKey));
     }
 
     [Fact]

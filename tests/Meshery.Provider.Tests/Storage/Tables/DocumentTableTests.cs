@@ -71,16 +71,16 @@ public sealed class DocumentTableTests(AzuriteFixture azurite) : StorageTests(az
     [Fact]
     public async Task DeepPagesResumeFromRememberedTokensAndStayExact()
     {
-        var table = new DocumentTable<MesheryEnvironment>(Harness.Storage, TableDefinitions.Environments);
+        var table = new DocumentTable<Design>(Harness.Storage, TableDefinitions.Designs);
         var partition = Guid.NewGuid().ToString("D");
         var ids = Enumerable.Range(0, 45).Select(_ => Guid.NewGuid()).ToArray();
         await Parallel.ForEachAsync(ids, Ct, async (id, token) =>
-            await table.InsertAsync(new DocumentKey(partition, id.ToString("D"), id), new(new MesheryEnvironment { Id = id, Name = "e" }), token));
+            await table.InsertAsync(new DocumentKey(partition, id.ToString("D"), id), new(new Design { Id = id, Name = "d" }), token));
         var inKeyOrder = ids.Select(i => i.ToString("D")).Order(StringComparer.Ordinal).ToArray();
 
         var page3 = await table.ListAsync(new TableListRequest(partition, KeyRange.All, new PageRequest { Page = 3, PageSize = 10 }), Ct);
-        var (filter, _) = DocumentTable<MesheryEnvironment>.BuildFilter(new TableListRequest(partition, KeyRange.All, new PageRequest()));
-        var remembered = Harness.Storage.Cache.Floor(TableNames.Environments, partition, filter, 40);
+        var (filter, _) = DocumentTable<Design>.BuildFilter(new TableListRequest(partition, KeyRange.All, new PageRequest()));
+        var remembered = Harness.Storage.Cache.Floor(TableNames.Designs, partition, filter, 40);
         var page4 = await table.ListAsync(new TableListRequest(partition, KeyRange.All, new PageRequest { Page = 4, PageSize = 10 }), Ct);
 
         Assert.Equal(45, page3.Total);
@@ -90,8 +90,8 @@ public sealed class DocumentTableTests(AzuriteFixture azurite) : StorageTests(az
         Assert.Equal(inKeyOrder[40..], page4.Items.Select(e => e.Id.ToString("D")));
 
         // A write forgets the partition's positions, so offsets never drift.
-        await table.InsertAsync(new DocumentKey(partition, "0" + Guid.NewGuid().ToString("D")[1..], "x"), new(new MesheryEnvironment { Name = "first" }), Ct);
-        Assert.Equal((0, null), Harness.Storage.Cache.Floor(TableNames.Environments, partition, filter, 40));
+        await table.InsertAsync(new DocumentKey(partition, "0" + Guid.NewGuid().ToString("D")[1..], "x"), new(new Design { Name = "first" }), Ct);
+        Assert.Equal((0, null), Harness.Storage.Cache.Floor(TableNames.Designs, partition, filter, 40));
     }
 
     [Theory]
