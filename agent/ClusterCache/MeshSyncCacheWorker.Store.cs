@@ -58,9 +58,12 @@ public sealed partial class MeshSyncCacheWorker
         lock (_gate)
         {
             _seenClusters.Add(clusterId);
+            // The mark is spent only when the request goes out: an event that comes too soon after our last
+            // request (which MeshSync may not have heard) leaves it for the next event to ask again.
             wanted = !_answers.ContainsKey(clusterId)
-                && _seenBeforeReconnect.Remove(clusterId)
-                && time.GetElapsedTime(Interlocked.Read(ref _lastRequestTimestamp)) > options.Value.StoreQuietPeriod;
+                && _seenBeforeReconnect.Contains(clusterId)
+                && time.GetElapsedTime(Interlocked.Read(ref _lastRequestTimestamp)) > options.Value.StoreQuietPeriod
+                && _seenBeforeReconnect.Remove(clusterId);
         }
 
         if (wanted)
