@@ -6,5 +6,4 @@ namespace Meshery.Cli;
 /// <summary>The CLI's files and wire types, serialized without reflection.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AuthDocument))]
-[JsonSerializable(typeof(UpstreamToken))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -9,7 +9,6 @@ namespace Meshery.Agent.RemoteProvider;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(TokenCookie))]
 [JsonSerializable(typeof(TokenBody))]
 [JsonSerializable(typeof(ProviderKeySet))]
 [JsonSerializable(typeof(TokenAnswer))]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Meshery.ExtensionPoints.Tokens;
 
 namespace Meshery.Cli.Auth;
 
@@ -53,7 +54,7 @@ public sealed class AuthFile(string path)
         ArgumentNullException.ThrowIfNull(login);
         var document = Load();
         document.Contexts[context] = login;
-        document.Token = UpstreamToken.Encode(login);
+        document.Token = new MesheryTokenCookie(login.AccessToken, "bearer", login.RefreshToken, login.ExpiresAt).Encode();
         document.TokenContext = context;
         document.MesheryProvider = login.ProviderName ?? document.MesheryProvider;
         Save(document);

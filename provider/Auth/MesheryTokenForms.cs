@@ -10,7 +10,7 @@ namespace Meshery.Provider.Auth;
 public static class MesheryTokenForms
 {
     /// <summary>Longest credential accepted before any decoding.</summary>
-    public const int MaxTokenLength = 16 * 1024;
+    public const int MaxTokenLength = ExtensionPoints.Tokens.MesheryTokenCookie.MaxLength;
 
     public static string? ExtractAccessToken(string? presented)
     {

@@ -14,7 +14,6 @@ namespace Meshery.Provider.Hosting;
 [JsonSerializable(typeof(Meshery.Provider.Identity.OpenIddict.IdentityToken))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Accounts.Account))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.External.ExternalLogin))]
-[JsonSerializable(typeof(Meshery.Provider.Identity.Meshery.MesheryTokenCookie))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Meshery.TokenBody))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Meshery.IntrospectAnswer))]
 [JsonSerializable(typeof(Meshery.Provider.Identity.Keys.KeySetAnswer))]

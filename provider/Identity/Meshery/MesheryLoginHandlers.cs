@@ -2,6 +2,7 @@ using Meshery.ExtensionPoints.Serving;
 using System.Text;
 using System.Text.Json;
 using Meshery.ExtensionPoints.Http;
+using Meshery.ExtensionPoints.Tokens;
 using Meshery.Provider.Auth;
 using Meshery.Provider.Hosting;
 using Meshery.Provider.Identity.Accounts;
