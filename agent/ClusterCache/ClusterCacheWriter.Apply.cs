@@ -21,8 +21,8 @@ public sealed partial class ClusterCacheWriter
                 swept |= change.Kind == CacheChangeKind.Sweep;
                 written += change.Kind switch
                 {
-                    CacheChangeKind.Upsert or CacheChangeKind.StoreUpsert => await UpsertAsync(commands, change, publish, cancellationToken),
-                    CacheChangeKind.Delete => await DeleteAsync(commands, change, publish, cancellationToken),
+                    CacheChangeKind.Upsert or CacheChangeKind.StoreUpsert => Upsert(commands, change, publish),
+                    CacheChangeKind.Delete => Delete(commands, change, publish),
                     CacheChangeKind.Sweep => await SweepAsync(commands, change, publish, cancellationToken),
                     _ => 0,
                 };
@@ -56,7 +56,7 @@ public sealed partial class ClusterCacheWriter
         return true;
     }
 
-    private async Task<int> UpsertAsync(WriterCommands commands, CacheChange change, List<ResourceChange>? publish, CancellationToken cancellationToken)
+    private int Upsert(WriterCommands commands, CacheChange change, List<ResourceChange>? publish)
     {
         var row = change.Row!;
         var rv = row.ResourceVersionNumber;
@@ -73,7 +73,7 @@ public sealed partial class ClusterCacheWriter
             _tombstones.Remove(row.Id);
         }
 
-        var (rowId, ours, created) = await commands.UpsertAsync(row, rv, change.Generation, change.Kind == CacheChangeKind.StoreUpsert, cancellationToken);
+        var (rowId, ours, created) = commands.Upsert(row, rv, change.Generation, change.Kind == CacheChangeKind.StoreUpsert);
         if (created)
         {
             // MeshSync's id is derived from cluster, kind, apiVersion, namespace and name, so an update never moves a row between groups.
@@ -85,12 +85,12 @@ public sealed partial class ClusterCacheWriter
             return 0;
         }
 
-        await commands.ReplaceLabelsAsync(rowId, row.Labels, cancellationToken);
+        commands.ReplaceLabels(rowId, row.Labels, created);
         publish?.Add(ToChange(change.EventType, row, change.ReceivedTimestamp, withObject: true));
         return 1;
     }
 
-    private async Task<int> DeleteAsync(WriterCommands commands, CacheChange change, List<ResourceChange>? publish, CancellationToken cancellationToken)
+    private int Delete(WriterCommands commands, CacheChange change, List<ResourceChange>? publish)
     {
         var row = change.Row!;
         if (_tombstones.Count >= MaxTombstones)
@@ -99,13 +99,13 @@ public sealed partial class ClusterCacheWriter
         }
 
         _tombstones[row.Id] = (row.ClusterId, row.ResourceVersionNumber);
-        if (await commands.DeleteAsync(row.Id, cancellationToken) is not { } deleted)
+        if (commands.Delete(row.Id) is not { } deleted)
         {
             return 0;
         }
 
         Count(deleted.Group, -1);
-        await commands.ReplaceLabelsAsync(deleted.RowId, [], cancellationToken);
+        commands.ReplaceLabels(deleted.RowId, [], created: false);
         publish?.Add(ToChange(ResourceEventTypes.Deleted, row, change.ReceivedTimestamp, withObject: false));
         return 1;
     }

@@ -131,7 +131,7 @@ public sealed partial class MeshSyncCacheWorker(
             (string EventType, ResourceRow Row)? decoded;
             try
             {
-                decoded = MeshSyncMessageDecoder.DecodeEvent(new System.Buffers.ReadOnlySequence<byte>(data.Memory));
+                decoded = MeshSyncMessageDecoder.DecodeEvent(data.Memory.Span);
             }
             catch (JsonException ex)
             {
@@ -165,7 +165,7 @@ public sealed partial class MeshSyncCacheWorker(
                 IReadOnlyList<ResourceRow> rows;
                 try
                 {
-                    rows = MeshSyncMessageDecoder.DecodeStoreBatch(new System.Buffers.ReadOnlySequence<byte>(data.Memory));
+                    rows = MeshSyncMessageDecoder.DecodeStoreBatch(data.Memory.Span);
                 }
                 catch (JsonException ex)
                 {

@@ -30,7 +30,9 @@ internal sealed class WriterCommands : IDisposable
         }
     }
 
-    public async Task<(long RowId, bool Ours, bool Created)> UpsertAsync(ResourceRow row, long rv, long generation, bool fromStore, CancellationToken cancellationToken)
+    // The per-row statements run synchronously: SQLite does no I/O asynchronously (Microsoft.Data.Sqlite's async
+    // methods run the same code and wrap the result), and the writer owns its thread for the whole batch.
+    public (long RowId, bool Ours, bool Created) Upsert(ResourceRow row, long rv, long generation, bool fromStore)
     {
         var p = _upsert.Parameters;
         p[0].Value = row.Id;
@@ -44,30 +46,38 @@ internal sealed class WriterCommands : IDisposable
         p[8].Value = generation;
         p[9].Value = row.Object;
         p[10].Value = fromStore ? 1 : 0;
-        await using var reader = await _upsert.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
+        using var reader = _upsert.ExecuteReader();
+        reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1) != 0, reader.GetInt64(2) != 0);
     }
 
-    public async Task ReplaceLabelsAsync(long rowId, IReadOnlyList<KeyValuePair<string, string>> labels, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a row's labels. <paramref name="created"/>: the row was inserted by this batch, so it has none yet
+    /// (every delete and sweep removes a row's labels with it, so a reused rowid never inherits any).
+    /// </summary>
+    public void ReplaceLabels(long rowId, IReadOnlyList<KeyValuePair<string, string>> labels, bool created)
     {
-        _deleteLabels.Parameters[0].Value = rowId;
-        await _deleteLabels.ExecuteNonQueryAsync(cancellationToken);
+        if (!created)
+        {
+            _deleteLabels.Parameters[0].Value = rowId;
+            _deleteLabels.ExecuteNonQuery();
+        }
+
         foreach (var (key, value) in labels)
         {
             _insertLabel.Parameters[0].Value = rowId;
             _insertLabel.Parameters[1].Value = key;
             _insertLabel.Parameters[2].Value = value;
-            await _insertLabel.ExecuteNonQueryAsync(cancellationToken);
+            _insertLabel.ExecuteNonQuery();
         }
     }
 
     /// <summary>Deletes by id; returns the row and its cluster, kind and namespace, or null when it was not cached.</summary>
-    public async Task<(long RowId, ResourceCounts.GroupKey Group)?> DeleteAsync(string id, CancellationToken cancellationToken)
+    public (long RowId, ResourceCounts.GroupKey Group)? Delete(string id)
     {
         _delete.Parameters[0].Value = id;
-        await using var reader = await _delete.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
+        using var reader = _delete.ExecuteReader();
+        return reader.Read()
             ? (reader.GetInt64(0), new ResourceCounts.GroupKey(reader.GetString(1), reader.GetString(2), reader.GetString(3)))
             : null;
     }

@@ -4,7 +4,7 @@ using Meshery.Testing.Network;
 
 namespace Meshery.Benchmarks.ClusterSync;
 
-/// <summary>The built agent (<c>meshery-agent.dll</c>) as its own process, so its memory is measured alone.</summary>
+/// <summary>The agent (<c>meshery-agent.dll</c> of <see cref="AgentBuild"/>) as its own process, so its memory is measured alone.</summary>
 public sealed class AgentProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -19,13 +19,13 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<AgentProcess> StartAsync(string dataFolder, string brokerUrl, CancellationToken cancellationToken)
+    public static async Task<AgentProcess> StartAsync(string agentFolder, string dataFolder, string brokerUrl, CancellationToken cancellationToken)
     {
         var port = FreePort.Next();
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "meshery-agent.dll"),
+            Path.Combine(agentFolder, "meshery-agent.dll"),
             "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
             $"--Meshery:LocalProvider:DatabasePath={Path.Combine(dataFolder, "mesherydb.sql")}",
             $"--Meshery:Broker:Url={brokerUrl}",

@@ -14,7 +14,7 @@ using Meshery.Testing.Storage;
 namespace Meshery.Benchmarks.ClusterSync;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Meshery.Benchmarks -- cluster-sync [--sizes 10000,100000] [--clients 50]</c>:
+/// <c>dotnet run -c Release --project bench/Meshery.Benchmarks -- cluster-sync [--sizes 10000,100000] [--clients 50] [--agent folder]</c>:
 /// fake cluster -> MeshSync (in the agent) -> nats-server -> the agent's SQLite cache, every figure beside its
 /// baseline measured in the same run (a raw batched insert of the same rows; the API idle).
 /// </summary>
@@ -29,15 +29,16 @@ public static class ClusterSyncLoadRun
         var clients = int.Parse(Option(args, "--clients", "50"), CultureInfo.InvariantCulture);
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var ct = cts.Token;
+        var agentFolder = Option(args, "--agent", "") is { Length: > 0 } given ? Path.GetFullPath(given) : await AgentBuild.PublishAsync(ct);
         var nats = new NatsServerFixture();
         await nats.StartAsync(ct);
         try
         {
-            await WarmUpHarnessAsync(nats.Url, ct);
+            await WarmUpHarnessAsync(agentFolder, nats.Url, ct);
             var results = new List<string>();
             foreach (var size in sizes)
             {
-                results.Add(await RunOneAsync(size, clients, nats.Url, ct));
+                results.Add(await RunOneAsync(agentFolder, size, clients, nats.Url, ct));
             }
 
             Console.WriteLine();
@@ -64,13 +65,13 @@ public static class ClusterSyncLoadRun
     /// time here, not in the agent), about half a second that later sizes did not pay. Every measured agent is still
     /// a fresh process, so the agent's own first-run costs stay in the figures.
     /// </summary>
-    private static async Task WarmUpHarnessAsync(string natsUrl, CancellationToken ct)
+    private static async Task WarmUpHarnessAsync(string agentFolder, string natsUrl, CancellationToken ct)
     {
         const int size = 500;
         using var folder = new TempDirectory("meshery-bench-");
         await using var cluster = await FakeKubeApiServer.StartAsync(cancellationToken: ct);
         Seed(cluster, size);
-        await using var agent = await AgentProcess.StartAsync(folder.Path, natsUrl, ct);
+        await using var agent = await AgentProcess.StartAsync(agentFolder, folder.Path, natsUrl, ct);
         using var http = new HttpClient { BaseAddress = agent.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         Console.WriteLine($"[warm-up] {size} objects with a throwaway agent (not measured)");
         await SyncAsync(http, agent, cluster, size, ct);
@@ -79,7 +80,7 @@ public static class ClusterSyncLoadRun
         await new ApiLoad(agent.BaseAddress, cluster.KubeSystemUid, 5).RunAsync(stop.Token);
     }
 
-    private static async Task<string> RunOneAsync(int size, int clients, string natsUrl, CancellationToken ct)
+    private static async Task<string> RunOneAsync(string agentFolder, int size, int clients, string natsUrl, CancellationToken ct)
     {
         using var folder = new TempDirectory("meshery-bench-");
         await using var cluster = await FakeKubeApiServer.StartAsync(cancellationToken: ct);
@@ -94,7 +95,7 @@ public static class ClusterSyncLoadRun
 
         // Phase 1: the initial sync alone, then watch-to-visible latency; the agent's peak RSS over both.
         double sync, latP50, latP99, rss;
-        await using (var agent = await AgentProcess.StartAsync(Directory.CreateDirectory(folder.Combine("a")).FullName, natsUrl, ct))
+        await using (var agent = await AgentProcess.StartAsync(agentFolder, Directory.CreateDirectory(folder.Combine("a")).FullName, natsUrl, ct))
         {
             using var http = new HttpClient { BaseAddress = agent.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
             Console.WriteLine($"[{size}] initial sync");
@@ -109,7 +110,7 @@ public static class ClusterSyncLoadRun
         var idle = load;
         if (clients > 0)
         {
-            await using var agent = await AgentProcess.StartAsync(Directory.CreateDirectory(folder.Combine("b")).FullName, natsUrl, ct);
+            await using var agent = await AgentProcess.StartAsync(agentFolder, Directory.CreateDirectory(folder.Combine("b")).FullName, natsUrl, ct);
             using var http = new HttpClient { BaseAddress = agent.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
             Console.WriteLine($"[{size}] initial sync with {clients} API clients");
             load = new ApiLoad(agent.BaseAddress, clusterId, clients);
@@ -201,8 +202,7 @@ public static class ClusterSyncLoadRun
         {
             var stored = cluster.Find("configmaps", $"ns{i % Namespaces}", $"cm-{i}")!;
             var resource = KubernetesResourceMapper.FromObject(stored, clusterId);
-            using var doc = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(resource, MeshSyncJsonContext.Default.KubernetesResource));
-            rows.Add(MeshSyncMessageDecoder.ToRow(doc.RootElement));
+            rows.Add(MeshSyncMessageDecoder.ToRow(JsonSerializer.SerializeToUtf8Bytes(resource, MeshSyncJsonContext.Default.KubernetesResource)));
         }
 
         return rows;
