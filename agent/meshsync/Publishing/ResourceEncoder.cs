@@ -19,9 +19,19 @@ internal sealed class ResourceEncoder(string clusterId, bool redactSecrets, int 
     /// <summary>Encodes <paramref name="raw"/>; <paramref name="trimmed"/> tells whether parts were dropped to fit.</summary>
     public byte[] Encode(JsonElement raw, ResourceType type, out bool trimmed)
     {
+        trimmed = false;
+        if (!MayRedact(raw, type))
+        {
+            // The common case, written directly; only a redacted Secret or an object over the limit needs the record.
+            var direct = ResourceJsonWriter.Write(raw, clusterId, type.ApiVersion, type.Kind);
+            if (direct.Length <= maxResourceBytes)
+            {
+                return direct;
+            }
+        }
+
         var resource = KubernetesResourceMapper.FromElement(raw, clusterId, type.ApiVersion, type.Kind, redactSecrets);
         var json = Serialize(resource);
-        trimmed = false;
         if (json.Length <= maxResourceBytes)
         {
             return json;
@@ -46,8 +56,11 @@ internal sealed class ResourceEncoder(string clusterId, bool redactSecrets, int 
     /// <see cref="Encode"/> gave: not when it was trimmed (the object is larger than the message), nor for a Secret
     /// whose values are redacted (they must not stay in memory).
     /// </summary>
-    public bool CanKeepRaw(JsonElement raw, ResourceType type, bool trimmed) =>
-        !trimmed && !(redactSecrets && (type.Kind == SecretKind || (raw.TryGetProperty("kind", out var kind) && kind.ValueEquals(SecretKind))));
+    public bool CanKeepRaw(JsonElement raw, ResourceType type, bool trimmed) => !trimmed && !MayRedact(raw, type);
+
+    /// <summary>Whether the object may be a Secret whose values are redacted.</summary>
+    private bool MayRedact(JsonElement raw, ResourceType type) =>
+        redactSecrets && (type.Kind == SecretKind || (raw.TryGetProperty("kind", out var kind) && kind.ValueEquals(SecretKind)));
 
     private static readonly Func<KubernetesResource, KubernetesResource>[] TrimSteps =
     [
