@@ -166,12 +166,14 @@ public static class KubernetesResourceMapper
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string? Str(JsonElement element, string property) =>
+    /// <summary>A string member that is not empty; null otherwise.</summary>
+    internal static string? Str(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? Empty(value.GetString())
             : null;
 
-    private static long? Long(JsonElement element, string property) =>
+    /// <summary>An integer member; null otherwise.</summary>
+    internal static long? Long(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n)
             ? n
             : null;

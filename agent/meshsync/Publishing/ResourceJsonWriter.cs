@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Meshery.Agent.MeshSync.Messages;
+using static Meshery.Agent.MeshSync.Messages.KubernetesResourceMapper;
 
 namespace Meshery.Agent.MeshSync.Publishing;
 
@@ -46,7 +47,7 @@ internal static class ResourceJsonWriter
         var meta = obj.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
         var name = Str(meta, "name") ?? string.Empty;
         var ns = Str(meta, "namespace");
-        var id = KubernetesResourceMapper.ComputeId(clusterId, kind, apiVersion, ns, name);
+        var id = ComputeId(clusterId, kind, apiVersion, ns, name);
 
         writer.WriteStartObject();
         writer.WriteString("id"u8, id);
@@ -126,7 +127,7 @@ internal static class ResourceJsonWriter
 
             writer.WriteStartObject();
             writer.WriteString("id"u8, id);
-            writer.WriteString("unique_id"u8, KubernetesResourceMapper.ComputeUniqueId(id, kind, pair.Name));
+            writer.WriteString("unique_id"u8, ComputeUniqueId(id, kind, pair.Name));
             writer.WriteString("kind"u8, kind);
             if (pair.Name.Length > 0)
             {
@@ -211,15 +212,4 @@ internal static class ResourceJsonWriter
     }
 
     private static bool IsEmptyString(JsonElement value) => JsonMarshal.GetRawUtf8Value(value).Length == 2;
-
-    private static string? Str(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            && value.GetString() is { Length: > 0 } text
-            ? text
-            : null;
-
-    private static long? Long(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n)
-            ? n
-            : null;
 }
