@@ -60,7 +60,10 @@ public sealed partial class ClusterDiscovery
         }
     }
 
-    /// <summary>Stops one kind's informer; for a removed CRD, its remaining objects are published as DELETED.</summary>
+    /// <summary>
+    /// Stops one kind's informer; for a removed CRD, its remaining objects are published as DELETED. Whatever the
+    /// informer took out of its store before it stopped was handed on already (see <c>OnChangeAsync</c>).
+    /// </summary>
     private async Task StopKindAsync(ResourceKey key, bool publishDeletes, CancellationToken cancellationToken)
     {
         if (!_informers.TryRemove(key, out var informer))
@@ -70,15 +73,15 @@ public sealed partial class ClusterDiscovery
 
         await informer.DisposeAsync().ConfigureAwait(false);
         MeshSyncLog.KindStopped(_logger, key.ToString());
-        if (publishDeletes && _config.Publishes(key, MeshSyncEventTypes.Deleted))
-        {
-            foreach (var item in informer.Store.Items.ToList())
-            {
-                await _publisher.EnqueueEventAsync(MeshSyncEventTypes.Deleted, item, cancellationToken).ConfigureAwait(false);
-            }
-        }
 
+        // Emptied before the deletions are queued: a resync that still holds this store and queues references
+        // behind them then finds nothing to send, instead of re-adding the objects after their deletion.
+        List<StoredResource> deleted = publishDeletes && _config.Publishes(key, MeshSyncEventTypes.Deleted) ? [.. informer.Store.Items] : [];
         informer.Store.Clear();
+        foreach (var item in deleted)
+        {
+            await _publisher.EnqueueEventAsync(MeshSyncEventTypes.Deleted, item, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Tracks the CRDs' kinds; returns whether the set changed.</summary>
@@ -115,7 +118,10 @@ public sealed partial class ClusterDiscovery
         var key = informer.Type.Key;
         if (_config.Publishes(key, eventType))
         {
-            await _publisher.EnqueueEventAsync(eventType, resource, cancellationToken).ConfigureAwait(false);
+            // Queued under discovery's own lifetime, not the informer's token: the informer's store already took
+            // this change, so an informer stopped at this moment (its CRD removed) would otherwise lose it: it is
+            // neither published here nor among the stored objects its stop publishes as DELETED.
+            await _publisher.EnqueueEventAsync(eventType, resource, _stop.Token).ConfigureAwait(false);
         }
 
         if (key == CrdKey && TrackCrd(eventType, resource, raw))

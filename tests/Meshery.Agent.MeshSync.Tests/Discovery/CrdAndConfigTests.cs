@@ -1,6 +1,11 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Meshery.Agent.MeshSync.Discovery;
+using Meshery.Agent.MeshSync.Messages;
+using Meshery.Agent.MeshSync.Publishing;
 using Meshery.Agent.MeshSync.Tests.Support;
 using Meshery.Testing.Nats;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Meshery.Agent.MeshSync.Tests.Discovery;
 
@@ -36,6 +41,32 @@ public sealed class CrdAndConfigTests(NatsServerFixture nats)
         Assert.Equal(0, h.Server.GetRequestCount("/api/v1/pods"));
         Assert.Equal(0, h.Server.GetRequestCount("/api/v1/configmaps"));
         await h.ConvergeAsync(_ct);
+    }
+
+    [Fact]
+    public async Task A_deletion_handed_on_as_its_informer_stops_is_still_published()
+    {
+        await using var h = await Harness.StartAsync(nats.Url, _ct, seed: s => s.PutMany(Harness.Objects(1, 3)));
+        await h.WaitInitialListAsync(_ct);
+        await h.ConvergeAsync(_ct);
+        var id = KubernetesResourceMapper.ComputeId(h.ClusterId, "ConfigMap", "v1", "ns0", "cm0");
+        Assert.True(h.Collector.State.ContainsKey(id));
+
+        // A CRD's removal stops its kind's informer while that informer may be handing on a DELETED it has already
+        // taken out of its store (the same removal deletes the kind's objects): the hand-on then comes with the
+        // informer's token cancelled, and the kind's stop no longer finds the object to publish it.
+        var type = new ResourceType(new ResourceKey("configmaps", "v1", string.Empty), "ConfigMap", Namespaced: true);
+        var settings = new InformerSettings(500, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        var encoder = new ResourceEncoder(h.ClusterId, redactSecrets: true, maxResourceBytes: 1 << 20);
+        var stopping = new ResourceInformer(new KubeApi(h.Client), type, null, h.Discovery, encoder, settings, NullLogger.Instance, TimeProvider.System);
+        using var raw = JsonDocument.Parse(h.Server.Find("configmaps", "ns0", "cm0")!.ToJsonString());
+        var last = new StoredResource(raw.RootElement.GetProperty("metadata").GetProperty("uid").GetString()!, "1", encoder.Encode(raw.RootElement, type, out _));
+        using var informerStopped = new CancellationTokenSource();
+        await informerStopped.CancelAsync();
+
+        await ((IInformerSink)h.Discovery).OnChangeAsync(stopping, MeshSyncEventTypes.Deleted, last, raw.RootElement, informerStopped.Token);
+
+        await Deadline.UntilAsync(() => !h.Collector.State.ContainsKey(id), TimeSpan.FromSeconds(10), _ct);
     }
 
     [Fact]
