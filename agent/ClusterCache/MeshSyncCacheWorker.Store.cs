@@ -8,6 +8,7 @@ public sealed partial class MeshSyncCacheWorker
 {
     private readonly HashSet<string> _seenClusters = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seenBeforeReconnect = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _liveUnanswered = new(StringComparer.Ordinal);
     private int _opened;
     private long _lastRequestTimestamp;
 
@@ -54,16 +55,42 @@ public sealed partial class MeshSyncCacheWorker
     /// </summary>
     private void NoteLiveCluster(string clusterId)
     {
-        bool wanted;
         lock (_gate)
         {
             _seenClusters.Add(clusterId);
-            // The mark is spent only when the request goes out: an event that comes too soon after our last
-            // request (which MeshSync may not have heard) leaves it for the next event to ask again.
-            wanted = !_answers.ContainsKey(clusterId)
-                && _seenBeforeReconnect.Contains(clusterId)
-                && time.GetElapsedTime(Interlocked.Read(ref _lastRequestTimestamp)) > options.Value.StoreQuietPeriod
-                && _seenBeforeReconnect.Remove(clusterId);
+            if (!_answers.ContainsKey(clusterId) && _seenBeforeReconnect.Contains(clusterId))
+            {
+                _liveUnanswered.Add(clusterId);
+            }
+        }
+
+        AskAgainForMissedAnswers();
+    }
+
+    /// <summary>
+    /// Sends the store request <see cref="NoteLiveCluster"/> wants, once the last request is older than the quiet
+    /// period. Called on every live event and on every tick of the answer loop: the events that marked a cluster may
+    /// all have come too soon after our last request (which MeshSync may not have heard), and none may follow.
+    /// The mark is spent only when the request goes out.
+    /// </summary>
+    private void AskAgainForMissedAnswers()
+    {
+        var wanted = false;
+        lock (_gate)
+        {
+            if (_liveUnanswered.Count == 0
+                || time.GetElapsedTime(Interlocked.Read(ref _lastRequestTimestamp)) <= options.Value.StoreQuietPeriod)
+            {
+                return;
+            }
+
+            foreach (var clusterId in _liveUnanswered)
+            {
+                // One whose answer has started since is being caught up already.
+                wanted |= !_answers.ContainsKey(clusterId) && _seenBeforeReconnect.Remove(clusterId);
+            }
+
+            _liveUnanswered.Clear();
         }
 
         if (wanted)
@@ -113,6 +140,7 @@ public sealed partial class MeshSyncCacheWorker
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Clamp(quiet.TotalMilliseconds / 4, 20, 250)), time);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
+            AskAgainForMissedAnswers();
             if (_storeBusy || _storeSub is { Msgs.Count: > 0 })
             {
                 continue;

@@ -26,6 +26,7 @@ internal sealed class MeshSyncPublisher : IAsyncDisposable
     private Task _monitor = Task.CompletedTask;
     private volatile bool _dirty;
     private long _published;
+    private int _opens;
 
     public MeshSyncPublisher(INatsConnection nats, int capacity, int maxMessageBytes, int recentDeleteCapacity, ILogger logger, TimeProvider time)
     {
@@ -53,6 +54,7 @@ internal sealed class MeshSyncPublisher : IAsyncDisposable
 
     public void Start()
     {
+        _nats.ConnectionOpened += OnOpened;
         _pump = Task.Run(() => PumpAsync(_stop.Token));
         _monitor = Task.Run(() => MonitorAsync(_stop.Token));
     }
@@ -89,6 +91,7 @@ internal sealed class MeshSyncPublisher : IAsyncDisposable
             await _stop.CancelAsync().ConfigureAwait(false);
         }
 
+        _nats.ConnectionOpened -= OnOpened;
         _queue.Writer.TryComplete();
         await Task.WhenAll(Quiet(_pump), Quiet(_monitor)).ConfigureAwait(false);
         _stop.Dispose();
@@ -154,15 +157,30 @@ internal sealed class MeshSyncPublisher : IAsyncDisposable
             : null;
     }
 
-    /// <summary>Watches the connection: when it opens after an outage (or after anything was dropped), asks for a resync.</summary>
+    private ValueTask OnOpened(object? sender, NatsEventArgs args)
+    {
+        Interlocked.Increment(ref _opens);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Watches the connection: when it opens after an outage (or after anything was dropped), asks for a resync.
+    /// An outage is seen by the connection's open events as well as by polling, so one shorter than a poll (a broker
+    /// restarted twice in quick succession, a monitor delayed on a busy machine) still counts: messages handed to
+    /// the client just before the connection dropped may have been lost with it.
+    /// </summary>
     private async Task MonitorAsync(CancellationToken cancellationToken)
     {
         var wasOpen = false;
         var everOpen = false;
+        var seenOpens = Volatile.Read(ref _opens);
         while (!cancellationToken.IsCancellationRequested)
         {
+            var opens = Volatile.Read(ref _opens);
             var open = Connected;
-            if (open && !wasOpen && (everOpen || _dirty))
+            var reopened = opens != seenOpens;
+            seenOpens = opens;
+            if (open && (!wasOpen || reopened) && (everOpen || _dirty))
             {
                 _dirty = false;
                 if (Reconnected is { } reconnected)
