@@ -103,6 +103,10 @@ internal static class ApplyMerge
         }
     }
 
+    /// <summary>
+    /// Walks both lists at once: live-only items are kept where they are, items only applied go where the
+    /// configuration puts them, and items in both follow the configuration's order, merged.
+    /// </summary>
     private static JsonArray MergeList(JsonArray live, JsonArray applied, FieldSchema schema)
     {
         var liveItems = ObjectFields.Index(live, schema, out _);
@@ -112,42 +116,48 @@ internal static class ApplyMerge
             return (JsonArray)applied.DeepClone();
         }
 
-        var appliedElements = appliedItems.Select(i => i.Element).ToHashSet(StringComparer.Ordinal);
         var liveByElement = liveItems.ToDictionary(i => i.Element, i => i.Item, StringComparer.Ordinal);
+        var appliedElements = appliedItems.Select(i => i.Element).ToHashSet(StringComparer.Ordinal);
+        var sharedOrder = new Queue<string>(appliedItems.Select(i => i.Element).Where(liveByElement.ContainsKey));
+        var emitted = new HashSet<string>(StringComparer.Ordinal);
         var itemSchema = schema.Items();
         var result = new JsonArray();
-        var next = 0;
-        foreach (var (element, item) in appliedItems)
+        for (int l = 0, a = 0; l < liveItems.Count || a < appliedItems.Count;)
         {
-            if (liveByElement.TryGetValue(element, out var current))
+            if (l < liveItems.Count)
             {
-                // Live-only items before this shared one keep their place ahead of it.
-                for (; next < liveItems.Count && liveItems[next].Element != element; next++)
+                var (element, item) = liveItems[l];
+                if (!appliedElements.Contains(element))
                 {
-                    if (!appliedElements.Contains(liveItems[next].Element))
-                    {
-                        result.Add(liveItems[next].Item?.DeepClone());
-                    }
+                    result.Add(item?.DeepClone());
+                    l++;
+                    continue;
                 }
 
-                next = Math.Min(next + 1, liveItems.Count);
-                if (current is JsonObject target && item is JsonObject patch)
+                var waiting = a < appliedItems.Count && appliedItems[a].Element != element && sharedOrder.TryPeek(out var next) && next == element;
+                if (emitted.Contains(element) || (!waiting && (a >= appliedItems.Count || appliedItems[a].Element != element)))
                 {
-                    var merged = target.DeepClone().AsObject();
-                    Merge(merged, patch, itemSchema);
-                    result.Add(merged);
+                    l++;
                     continue;
                 }
             }
 
-            result.Add(item?.DeepClone());
-        }
-
-        for (; next < liveItems.Count; next++)
-        {
-            if (!appliedElements.Contains(liveItems[next].Element))
+            var (appliedElement, appliedItem) = appliedItems[a++];
+            emitted.Add(appliedElement);
+            if (sharedOrder.TryPeek(out var head) && head == appliedElement)
             {
-                result.Add(liveItems[next].Item?.DeepClone());
+                sharedOrder.Dequeue();
+            }
+
+            if (liveByElement.TryGetValue(appliedElement, out var current) && current is JsonObject target && appliedItem is JsonObject patch)
+            {
+                var merged = target.DeepClone().AsObject();
+                Merge(merged, patch, itemSchema);
+                result.Add(merged);
+            }
+            else
+            {
+                result.Add(appliedItem?.DeepClone());
             }
         }
 
