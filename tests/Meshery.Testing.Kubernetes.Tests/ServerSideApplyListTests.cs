@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
@@ -137,6 +138,21 @@ public sealed class ServerSideApplyListTests(FakeKubeApiServerFixture fixture)
         Assert.Null(dropped.Status.ReadyReplicas);
         Assert.Equal(1, dropped.Status.Replicas);
         Assert.Equal(1, dropped.Metadata.Generation);
+    }
+
+    [Fact]
+    public async Task An_associative_list_item_without_its_key_or_with_a_duplicate_key_is_invalid()
+    {
+        using var client = fixture.CreateClient();
+        var ns = fixture.CreateNamespace();
+
+        var keyless = await Assert.ThrowsAsync<HttpOperationException>(() => ApplyDeploymentAsync(client, ns, "alpha", """[{"image":"nginx:1.27"}]"""));
+        var twice = await Assert.ThrowsAsync<HttpOperationException>(() => ApplyDeploymentAsync(client, ns, "alpha", """[{"name":"app"},{"name":"app"}]"""));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, keyless.Response.StatusCode);
+        Assert.Contains(".spec.template.spec.containers: associative list with keys has an element that omits key field \"name\"", StatusOf(keyless).Message, StringComparison.Ordinal);
+        Assert.Contains("duplicate entries for key [name=\"app\"]", StatusOf(twice).Message, StringComparison.Ordinal);
+        Assert.Null(fixture.Server.Find("deployments.apps", ns, "api"));
     }
 
     private Task<V1Deployment> ApplyDeploymentAsync(k8s.Kubernetes client, string ns, string manager, string containers, string? extraSpec = null)

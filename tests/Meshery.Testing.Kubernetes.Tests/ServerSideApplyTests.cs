@@ -164,7 +164,7 @@ public sealed class ServerSideApplyTests(FakeKubeApiServerFixture fixture)
     }
 
     [Fact]
-    public async Task Managed_fields_can_be_reset_with_one_empty_entry_and_an_apply_may_not_carry_them()
+    public async Task Managed_fields_can_be_reset_with_one_empty_entry_an_apply_may_not_carry_them_and_only_an_apply_may_force()
     {
         using var client = fixture.CreateClient();
         var ns = fixture.CreateNamespace();
@@ -175,7 +175,11 @@ public sealed class ServerSideApplyTests(FakeKubeApiServerFixture fixture)
         var e = await Assert.ThrowsAsync<HttpOperationException>(() => client.CoreV1.PatchNamespacedConfigMapAsync(
             new V1Patch("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"managedFields\":[{}]}}", V1Patch.PatchType.ApplyPatch), "cfg", ns, fieldManager: "alpha", cancellationToken: _ct));
 
+        var forcedMerge = await Assert.ThrowsAsync<HttpOperationException>(() => client.CoreV1.PatchNamespacedConfigMapAsync(
+            new V1Patch("{\"data\":{\"a\":\"2\"}}", V1Patch.PatchType.MergePatch), "cfg", ns, fieldManager: "alpha", force: true, cancellationToken: _ct));
+
         Assert.Null(reset.Metadata.ManagedFields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, forcedMerge.Response.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, e.Response.StatusCode);
         Assert.Equal("metadata.managedFields must be nil", StatusOf(e).Message);
     }

@@ -28,9 +28,14 @@ internal static class PatchHandlers
         var (patch, error) = Parse(mediaType, text);
         var write = WriteHandlers.WriteContextFor(context, state, request.Type) with { StatusOnly = request.Subresource == "status" && request.Type.HasStatus };
         var apply = mediaType == ServerSideApply.MediaType;
+        var force = context.Request.Query["force"].FirstOrDefault();
         if (apply && error is null)
         {
-            (write, error) = ServerSideApply.Prepare(request.Type, (JsonObject)patch!, write, context.Request.Query["force"].FirstOrDefault() == "true");
+            (write, error) = ServerSideApply.Prepare(request.Type, (JsonObject)patch!, write, force == "true");
+        }
+        else if (force is not null)
+        {
+            error ??= new KubeStatus(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch");
         }
 
         if (error is not null)
