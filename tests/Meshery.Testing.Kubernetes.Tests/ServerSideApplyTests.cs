@@ -117,6 +117,19 @@ public sealed class ServerSideApplyTests(FakeKubeApiServerFixture fixture)
     }
 
     [Fact]
+    public async Task Putting_back_an_object_as_read_changes_neither_it_nor_its_owners()
+    {
+        using var client = fixture.CreateClient();
+        var ns = fixture.CreateNamespace();
+        var applied = await ApplyAsync(client, ns, "alpha", data: new() { ["a"] = "1" });
+
+        var put = await client.CoreV1.ReplaceNamespacedConfigMapAsync(applied, "cfg", ns, fieldManager: "editor", cancellationToken: _ct);
+
+        Assert.Equal(applied.Metadata.ResourceVersion, put.Metadata.ResourceVersion);
+        Assert.Equal(KubernetesJson.Serialize(applied.Metadata.ManagedFields), KubernetesJson.Serialize(put.Metadata.ManagedFields));
+    }
+
+    [Fact]
     public async Task A_create_with_a_field_manager_records_an_Update_entry_and_one_without_records_none()
     {
         using var client = fixture.CreateClient();

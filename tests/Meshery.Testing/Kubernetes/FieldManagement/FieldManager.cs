@@ -75,10 +75,14 @@ internal static class FieldManager
     public static KubeStatus? Record(ResourceType type, JsonObject? current, JsonObject next, JsonNode? requested, WriteContext context)
     {
         var entries = ManagedFieldsEntry.Decode(current?["metadata"]?["managedFields"]);
-        if (requested is JsonArray { Count: > 0 } asked && !JsonNode.DeepEquals(asked, current?["metadata"]?["managedFields"]))
+        if (requested is JsonArray { Count: > 0 } asked)
         {
             // A client may replace the entries, or reset them with a single empty entry.
-            entries = asked is [JsonObject { Count: 0 }] ? [] : ManagedFieldsEntry.Decode(asked);
+            var decoded = asked is [JsonObject { Count: 0 }] ? [] : ManagedFieldsEntry.Decode(asked);
+            if (!JsonNode.DeepEquals(ManagedFieldsEntry.Encode(decoded), ManagedFieldsEntry.Encode(entries)))
+            {
+                entries = decoded;
+            }
         }
 
         var manager = context.FieldManager;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Meshery.Testing.Kubernetes.Storage;
 
@@ -52,7 +53,7 @@ internal sealed class ManagedFieldsEntry(string manager, string operation, strin
 
             entries.Add(new ManagedFieldsEntry(manager, operation, Meta.Str(e, "apiVersion") ?? string.Empty, Meta.Str(e, "subresource"))
             {
-                Time = Meta.Str(e, "time"),
+                Time = DateTimeOffset.TryParse(Meta.Str(e, "time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? Meta.Timestamp(time) : null,
                 Fields = FieldSet.FromFieldsV1(e["fieldsV1"] as JsonObject),
             });
         }
