@@ -115,47 +115,65 @@ internal static class FieldManager
         var (added, modified, removed) = ObjectFields.Compare(before, after, schema);
         var changed = Tracked(added.Union(modified), type, statusOnly);
         removed = Tracked(removed, type, statusOnly);
-        var objectChanged = !JsonNode.DeepEquals(before, after);
+        var write = new Write(manager, type.ApiVersion, subresource, now, changed, removed);
         if (context.Operation == ManagedFieldsEntry.Apply)
         {
-            var mine = entries.FirstOrDefault(e => e.IsSameManager(manager, ManagedFieldsEntry.Apply, type.ApiVersion, subresource));
-            var others = entries.Where(e => e != mine).ToList();
-            var conflicts = others.Select(e => (Entry: e, Fields: e.Fields.Intersection(changed))).Where(c => !c.Fields.IsEmpty).ToList();
-            if (conflicts.Count > 0 && !context.Force)
+            if (RecordApply(entries, write, context.Applied ?? new FieldSet(), objectChanged: !JsonNode.DeepEquals(before, after), context.Force) is { } conflict)
             {
-                return ApplyConflicts.Status(conflicts);
+                return conflict;
             }
-
-            Disown(others, changed, removed);
-            if (mine is null)
-            {
-                mine = new ManagedFieldsEntry(manager, ManagedFieldsEntry.Apply, type.ApiVersion, subresource) { Time = now };
-                entries.Add(mine);
-            }
-
-            mine.ApiVersion = type.ApiVersion;
-            mine.Fields = context.Applied ?? new FieldSet();
-            mine.Time = objectChanged ? now : mine.Time;
         }
         else
         {
-            Disown(entries, changed, removed);
-            if (!changed.IsEmpty)
-            {
-                var mine = entries.FirstOrDefault(e => e.IsSameManager(manager, ManagedFieldsEntry.Update, type.ApiVersion, subresource));
-                if (mine is null)
-                {
-                    mine = new ManagedFieldsEntry(manager, ManagedFieldsEntry.Update, type.ApiVersion, subresource);
-                    entries.Add(mine);
-                }
-
-                mine.Fields = mine.Fields.Union(changed);
-                mine.Time = now;
-            }
+            RecordUpdate(entries, write);
         }
 
         Store(next, entries);
         return null;
+    }
+
+    /// <summary>The applier owns exactly <paramref name="applied"/>; others lose what it changed, or it fails unforced.</summary>
+    private static KubeStatus? RecordApply(List<ManagedFieldsEntry> entries, Write write, FieldSet applied, bool objectChanged, bool force)
+    {
+        var mine = entries.FirstOrDefault(e => e.IsSameManager(write.Manager, ManagedFieldsEntry.Apply, write.ApiVersion, write.Subresource));
+        var others = entries.Where(e => e != mine).ToList();
+        var conflicts = others.Select(e => (Entry: e, Fields: e.Fields.Intersection(write.Changed))).Where(c => !c.Fields.IsEmpty).ToList();
+        if (conflicts.Count > 0 && !force)
+        {
+            return ApplyConflicts.Status(conflicts);
+        }
+
+        Disown(others, write.Changed, write.Removed);
+        if (mine is null)
+        {
+            mine = new ManagedFieldsEntry(write.Manager, ManagedFieldsEntry.Apply, write.ApiVersion, write.Subresource) { Time = write.Now };
+            entries.Add(mine);
+        }
+
+        mine.ApiVersion = write.ApiVersion;
+        mine.Fields = applied;
+        mine.Time = objectChanged ? write.Now : mine.Time;
+        return null;
+    }
+
+    /// <summary>The updater takes every field it added or changed from everyone; removed fields leave every owner.</summary>
+    private static void RecordUpdate(List<ManagedFieldsEntry> entries, Write write)
+    {
+        Disown(entries, write.Changed, write.Removed);
+        if (write.Changed.IsEmpty)
+        {
+            return;
+        }
+
+        var mine = entries.FirstOrDefault(e => e.IsSameManager(write.Manager, ManagedFieldsEntry.Update, write.ApiVersion, write.Subresource));
+        if (mine is null)
+        {
+            mine = new ManagedFieldsEntry(write.Manager, ManagedFieldsEntry.Update, write.ApiVersion, write.Subresource);
+            entries.Add(mine);
+        }
+
+        mine.Fields = mine.Fields.Union(write.Changed);
+        mine.Time = write.Now;
     }
 
     private static void Disown(IEnumerable<ManagedFieldsEntry> entries, FieldSet changed, FieldSet removed)
@@ -189,4 +207,7 @@ internal static class FieldManager
 
         return copy;
     }
+
+    /// <summary>One write's manager identity and the tracked fields it added or changed, and removed.</summary>
+    private sealed record Write(string Manager, string ApiVersion, string? Subresource, string Now, FieldSet Changed, FieldSet Removed);
 }
