@@ -98,4 +98,12 @@ internal static class TestObjects
     };
 
     public static JsonElement Json(object value) => (JsonElement)value;
+
+    /// <summary>The one managedFields entry of <paramref name="manager"/>.</summary>
+    public static V1ManagedFieldsEntry Entry(IKubernetesObject<V1ObjectMeta> obj, string manager) =>
+        Assert.Single(obj.Metadata.ManagedFields, e => e.Manager == manager);
+
+    /// <summary>Asserts an entry's fieldsV1, written in the server's sorted order.</summary>
+    public static void AssertFields(string expected, V1ManagedFieldsEntry entry) =>
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(expected)!.ToJsonString(), KubernetesJson.Serialize(entry.FieldsV1));
 }

@@ -6,6 +6,9 @@ namespace Meshery.Testing.Kubernetes.Http;
 /// <summary>A Kubernetes <c>Status</c> failure, worded like the real API server's.</summary>
 internal sealed record KubeStatus(int Code, string Reason, string Message, string? Name = null, string? Kind = null, string? Group = null)
 {
+    /// <summary><c>details.causes</c>: which fields failed and why (apply conflicts name each field and its manager).</summary>
+    public IReadOnlyList<StatusCause> Causes { get; init; } = [];
+
     public JsonObject ToJson()
     {
         var details = new JsonObject();
@@ -22,6 +25,11 @@ internal sealed record KubeStatus(int Code, string Reason, string Message, strin
         if (Kind is not null)
         {
             details["kind"] = Kind;
+        }
+
+        if (Causes.Count > 0)
+        {
+            details["causes"] = new JsonArray([.. Causes.Select(c => (JsonNode)new JsonObject { ["reason"] = c.Reason, ["message"] = c.Message, ["field"] = c.Field })]);
         }
 
         var status = new JsonObject

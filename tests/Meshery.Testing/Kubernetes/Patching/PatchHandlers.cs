@@ -11,7 +11,7 @@ namespace Meshery.Testing.Kubernetes.Patching;
 
 /// <summary>
 /// PATCH: merge, strategic merge (approximated), JSON patch, and server-side apply, which creates a
-/// missing object and otherwise merges the applied configuration into the live one.
+/// missing object and otherwise lands the configuration with field ownership (<see cref="ServerSideApply"/>).
 /// </summary>
 internal static class PatchHandlers
 {
@@ -26,15 +26,16 @@ internal static class PatchHandlers
         var mediaType = (context.Request.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
         var text = Encoding.UTF8.GetString(await KubeResponses.ReadBodyAsync(context).ConfigureAwait(false));
         var (patch, error) = Parse(mediaType, text);
-        var write = WriteHandlers.WriteContextFor(context, state) with { StatusOnly = request.Subresource == "status" && request.Type.HasStatus };
-        var apply = mediaType == "application/apply-patch+yaml";
-        if (apply)
+        var write = WriteHandlers.WriteContextFor(context, state, request.Type) with { StatusOnly = request.Subresource == "status" && request.Type.HasStatus };
+        var apply = mediaType == ServerSideApply.MediaType;
+        var force = context.Request.Query["force"].FirstOrDefault();
+        if (apply && error is null)
         {
-            write = write with { Operation = "Apply" };
-            if (string.IsNullOrEmpty(write.FieldManager))
-            {
-                error ??= KubeStatus.BadRequest("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
-            }
+            (write, error) = ServerSideApply.Prepare(request.Type, (JsonObject)patch!, write, force == "true");
+        }
+        else if (force is not null)
+        {
+            error ??= new KubeStatus(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch");
         }
 
         if (error is not null)
@@ -71,6 +72,11 @@ internal static class PatchHandlers
                 return WriteDecision.Fail(KubeStatus.NotFound(request.Type, request.Name!));
             }
 
+            if (apply)
+            {
+                return ServerSideApply.Decide(request.Type, current, (JsonObject)patch!, write);
+            }
+
             var proposed = current.DeepClone().AsObject();
             var problem = patch switch
             {
@@ -101,7 +107,7 @@ internal static class PatchHandlers
                     JsonNode.Parse(text) is JsonObject merge ? (merge, null) : (null, KubeStatus.BadRequest("a merge patch must be a JSON object")),
                 "application/json-patch+json" =>
                     JsonNode.Parse(text) is JsonArray operations ? (operations, null) : (null, KubeStatus.BadRequest("a JSON patch must be an array")),
-                "application/apply-patch+yaml" =>
+                ServerSideApply.MediaType =>
                     YamlJson.ParseObject(text) is { } config ? (config, null) : (null, KubeStatus.BadRequest("the apply configuration must be an object")),
                 _ => (null, KubeStatus.UnsupportedMediaType(mediaType)),
             };

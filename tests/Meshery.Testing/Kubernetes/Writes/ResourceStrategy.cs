@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Meshery.Testing.Kubernetes.Discovery;
+using Meshery.Testing.Kubernetes.FieldManagement;
 using Meshery.Testing.Kubernetes.Http;
 using Meshery.Testing.Kubernetes.Storage;
 
@@ -72,8 +73,7 @@ internal static partial class ResourceStrategy
             CustomResourceDefinitions.SetStatus(obj, context.Now);
         }
 
-        ManagedFields.Record(obj, type, context);
-        return null;
+        return FieldManager.Record(type, null, obj, null, context);
     }
 
     /// <summary>Decides a PUT, PATCH or apply of <paramref name="proposed"/> over <paramref name="current"/>.</summary>
@@ -91,6 +91,7 @@ internal static partial class ResourceStrategy
             return WriteDecision.Fail(KubeStatus.BadRequest($"the name of the object ({proposedName}) does not match the name on the URL ({name})"));
         }
 
+        var requestedManagedFields = context.StatusOnly ? null : proposed["metadata"]?["managedFields"]?.DeepClone();
         JsonObject next;
         if (context.StatusOnly)
         {
@@ -118,13 +119,12 @@ internal static partial class ResourceStrategy
             CustomResourceDefinitions.SetStatus(next, context.Now);
         }
 
-        if (JsonNode.DeepEquals(WithoutManagedFields(next), WithoutManagedFields(current)))
+        if (FieldManager.Record(type, current, next, requestedManagedFields, context) is { } conflict)
         {
-            return WriteDecision.Keep;
+            return WriteDecision.Fail(conflict);
         }
 
-        ManagedFields.Record(next, type, context);
-        return WriteDecision.Store(next);
+        return JsonNode.DeepEquals(next, current) ? WriteDecision.Keep : WriteDecision.Store(next);
     }
 
     /// <summary>Decides a DELETE: preconditions, then removal or (with finalizers) a deletionTimestamp.</summary>
@@ -228,13 +228,6 @@ internal static partial class ResourceStrategy
             }
         }
 
-        return copy;
-    }
-
-    private static JsonObject WithoutManagedFields(JsonObject obj)
-    {
-        var copy = obj.DeepClone().AsObject();
-        Meta.Of(copy).Remove("managedFields");
         return copy;
     }
 

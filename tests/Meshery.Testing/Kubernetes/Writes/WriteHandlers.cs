@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Meshery.Testing.Kubernetes.Discovery;
+using Meshery.Testing.Kubernetes.FieldManagement;
 using Meshery.Testing.Kubernetes.Http;
 using Meshery.Testing.Kubernetes.Lists;
 using Meshery.Testing.Kubernetes.Storage;
@@ -36,7 +38,7 @@ internal static class WriteHandlers
             return;
         }
 
-        var result = Create(state, request, body!, WriteContextFor(context, state), IsDryRun(context));
+        var result = Create(state, request, body!, WriteContextFor(context, state, request.Type), IsDryRun(context));
         await Respond(context, request, result, result.Created ? 201 : 200).ConfigureAwait(false);
     }
 
@@ -88,7 +90,7 @@ internal static class WriteHandlers
             return;
         }
 
-        var write = WriteContextFor(context, state) with { StatusOnly = request.Subresource == "status" && request.Type.HasStatus };
+        var write = WriteContextFor(context, state, request.Type) with { StatusOnly = request.Subresource == "status" && request.Type.HasStatus };
         var result = state.Store.Write(request.Type, request.Namespace, request.Name!, current => current is null
             ? WriteDecision.Fail(KubeStatus.NotFound(request.Type, request.Name!))
             : ResourceStrategy.DecideUpdate(request.Type, current, body!, write), IsDryRun(context));
@@ -105,7 +107,7 @@ internal static class WriteHandlers
             return;
         }
 
-        var write = WriteContextFor(context, state);
+        var write = WriteContextFor(context, state, request.Type);
         var result = state.Store.Write(request.Type, request.Namespace, request.Name!,
             current => ResourceStrategy.DecideDelete(request.Type, request.Name!, current, options, write), IsDryRun(context));
         await Respond(context, request, result, 200).ConfigureAwait(false);
@@ -126,7 +128,7 @@ internal static class WriteHandlers
             return;
         }
 
-        var write = WriteContextFor(context, state);
+        var write = WriteContextFor(context, state, request.Type);
         var (items, _) = state.Store.Snapshot(request.Type);
         foreach (var item in items.Where(o => (request.Namespace is null || o.Namespace == request.Namespace) && labels.Matches(o.Labels) && fields.Matches(o)))
         {
@@ -149,8 +151,17 @@ internal static class WriteHandlers
             ? KubeResponses.WriteStatusAsync(context, error)
             : KubeResponses.WriteBytesAsync(context, successCode, result.Object!.JsonFor(request.Type.ApiVersion));
 
-    public static WriteContext WriteContextFor(HttpContext context, FakeKubeState state) =>
-        new(state.Time.GetUtcNow(), context.Request.Query["fieldManager"].FirstOrDefault());
+    public static WriteContext WriteContextFor(HttpContext context, FakeKubeState state, ResourceType type)
+    {
+        var crds = state.Registry.Find("apiextensions.k8s.io", "v1", "customresourcedefinitions")!;
+        var crd = type.CrdName is { } crdName ? state.Store.Get(crds, null, crdName)?.ToJsonObject() : null;
+        var userAgent = context.Request.Headers.UserAgent.FirstOrDefault() ?? string.Empty;
+        var agentManager = userAgent.Split('/')[0];
+        return new WriteContext(state.Time.GetUtcNow(), FieldSchema.For(type, crd), context.Request.Query["fieldManager"].FirstOrDefault())
+        {
+            UserAgentManager = agentManager.Length > 128 ? agentManager[..128] : agentManager,
+        };
+    }
 
     public static bool IsDryRun(HttpContext context) => context.Request.Query["dryRun"].Contains("All");
 
