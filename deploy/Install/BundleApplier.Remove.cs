@@ -85,7 +85,7 @@ public sealed partial class BundleApplier
             var patch = new JsonObject { ["metadata"] = new JsonObject { ["finalizers"] = null } };
             try
             {
-                await _rest.MergePatchAsync(document.Path, patch, cancellationToken).ConfigureAwait(false);
+                await _rest.MergePatchAsync(document.Path, patch, _options.FieldManager, cancellationToken).ConfigureAwait(false);
             }
             catch (Kubernetes.KubeRestException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
             {

@@ -60,13 +60,18 @@ public sealed class KubeRest
         return response.StatusCode == HttpStatusCode.Conflict ? null : await ReadAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>JSON merge patch; put <c>metadata.resourceVersion</c> in the patch for an optimistic write (409 when stale).</summary>
-    public async Task<JsonObject> MergePatchAsync(string path, JsonObject patch, CancellationToken cancellationToken)
+    /// <summary>
+    /// JSON merge patch as <paramref name="fieldManager"/> (the fields it changes are recorded as that manager's, not
+    /// under the client library's name); put <c>metadata.resourceVersion</c> in the patch for an optimistic write (409 when stale).
+    /// </summary>
+    public async Task<JsonObject> MergePatchAsync(string path, JsonObject patch, string fieldManager, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patch);
+        ArgumentException.ThrowIfNullOrEmpty(fieldManager);
         using var content = new StringContent(patch.ToJsonString(), Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/merge-patch+json");
-        using var response = await SendAsync(HttpMethod.Patch, path, content, cancellationToken).ConfigureAwait(false);
+        var query = $"{path}?fieldManager={Uri.EscapeDataString(fieldManager)}";
+        using var response = await SendAsync(HttpMethod.Patch, query, content, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(response, cancellationToken).ConfigureAwait(false);
     }
 

@@ -65,7 +65,7 @@ internal static class BrokerAuthSecret
         if (!HasToken(existing))
         {
             var patch = new JsonObject { ["data"] = new JsonObject { [BrokerObjects.TokenKey] = wanted["data"]![BrokerObjects.TokenKey]!.DeepClone() } };
-            return await PatchAsync(rest, path, existing, patch, cancellationToken).ConfigureAwait(false);
+            return await PatchAsync(rest, path, existing, patch, fieldManager, cancellationToken).ConfigureAwait(false);
         }
 
         if (!Owned.IsOwnedBy(existing, (string?)broker["metadata"]?["uid"]))
@@ -80,18 +80,18 @@ internal static class BrokerAuthSecret
 
         return metadata.Count == 0
             ? existing
-            : await PatchAsync(rest, path, existing, new JsonObject { ["metadata"] = metadata }, cancellationToken).ConfigureAwait(false);
+            : await PatchAsync(rest, path, existing, new JsonObject { ["metadata"] = metadata }, fieldManager, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A merge patch that applies only to the version read (409 otherwise); null when the Secret is gone.</summary>
-    private static async Task<JsonObject?> PatchAsync(KubeRest rest, string path, JsonObject existing, JsonObject patch, CancellationToken cancellationToken)
+    private static async Task<JsonObject?> PatchAsync(KubeRest rest, string path, JsonObject existing, JsonObject patch, string fieldManager, CancellationToken cancellationToken)
     {
         var metadata = patch["metadata"] as JsonObject ?? new JsonObject();
         metadata["resourceVersion"] = (string?)existing["metadata"]?["resourceVersion"];
         patch["metadata"] = metadata;
         try
         {
-            return await rest.MergePatchAsync(path, patch, cancellationToken).ConfigureAwait(false);
+            return await rest.MergePatchAsync(path, patch, fieldManager, cancellationToken).ConfigureAwait(false);
         }
         catch (KubeRestException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -32,7 +32,7 @@ internal sealed class BrokerReconciler(KubeRest rest, OperatorOptions options, T
             return;
         }
 
-        broker = await CustomResources.SetFinalizerAsync(rest, path, broker, Finalizer, present: true, cancellationToken).ConfigureAwait(false) ?? broker;
+        broker = await CustomResources.SetFinalizerAsync(rest, path, broker, Finalizer, present: true, FieldManager, cancellationToken).ConfigureAwait(false) ?? broker;
         await BrokerAuthSecret.EnsureAsync(rest, broker, FieldManager, cancellationToken).ConfigureAwait(false);
         await ApplyAsync(ConfigMaps.ObjectPath(ns, BrokerObjects.ConfigMapName), BrokerObjects.ConfigMap(broker), cancellationToken).ConfigureAwait(false);
         var service = await ApplyAsync(Services.ObjectPath(ns, BrokerObjects.ServiceName), BrokerObjects.Service(broker), cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ internal sealed class BrokerReconciler(KubeRest rest, OperatorOptions options, T
                 (Conditions.Ready, false, "WaitingForReplicas", $"{ready}/{size} replicas are ready."));
         }
 
-        await CustomResources.UpdateStatusAsync(rest, path, broker, status, cancellationToken).ConfigureAwait(false);
+        await CustomResources.UpdateStatusAsync(rest, path, broker, status, FieldManager, cancellationToken).ConfigureAwait(false);
         OperatorLog.Reconciled(logger, MesheryKinds.Broker, ns, name);
     }
 
@@ -77,7 +77,7 @@ internal sealed class BrokerReconciler(KubeRest rest, OperatorOptions options, T
         await CustomResources.DeleteOwnedAsync(rest, Services.ObjectPath(ns, BrokerObjects.ServiceName), uid, cancellationToken).ConfigureAwait(false);
         await CustomResources.DeleteOwnedAsync(rest, ConfigMaps.ObjectPath(ns, BrokerObjects.ConfigMapName), uid, cancellationToken).ConfigureAwait(false);
         await CustomResources.DeleteOwnedAsync(rest, Secrets.ObjectPath(ns, BrokerObjects.SecretName), uid, cancellationToken).ConfigureAwait(false);
-        await CustomResources.SetFinalizerAsync(rest, path, broker, Finalizer, present: false, cancellationToken).ConfigureAwait(false);
+        await CustomResources.SetFinalizerAsync(rest, path, broker, Finalizer, present: false, FieldManager, cancellationToken).ConfigureAwait(false);
         OperatorLog.CleanedUp(logger, MesheryKinds.Broker, ns, (string?)broker["metadata"]?["name"] ?? string.Empty);
     }
 

@@ -20,7 +20,8 @@ internal static class CustomResources
         [.. (obj["metadata"]?["finalizers"] as JsonArray ?? []).Select(f => (string?)f ?? string.Empty)];
 
     /// <summary>Adds or removes <paramref name="finalizer"/> with an optimistic merge patch (409 when the object moved on).</summary>
-    public static async Task<JsonObject?> SetFinalizerAsync(KubeRest rest, string path, JsonObject obj, string finalizer, bool present, CancellationToken cancellationToken)
+    public static async Task<JsonObject?> SetFinalizerAsync(
+        KubeRest rest, string path, JsonObject obj, string finalizer, bool present, string fieldManager, CancellationToken cancellationToken)
     {
         var finalizers = Finalizers(obj);
         if (finalizers.Contains(finalizer) == present)
@@ -47,7 +48,7 @@ internal static class CustomResources
         };
         try
         {
-            return await rest.MergePatchAsync(path, patch, cancellationToken).ConfigureAwait(false);
+            return await rest.MergePatchAsync(path, patch, fieldManager, cancellationToken).ConfigureAwait(false);
         }
         catch (KubeRestException e) when (e.StatusCode == HttpStatusCode.NotFound && !present)
         {
@@ -56,7 +57,7 @@ internal static class CustomResources
     }
 
     /// <summary>Writes <paramref name="status"/> through the status subresource unless it is already there.</summary>
-    public static async Task UpdateStatusAsync(KubeRest rest, string path, JsonObject obj, JsonObject status, CancellationToken cancellationToken)
+    public static async Task UpdateStatusAsync(KubeRest rest, string path, JsonObject obj, JsonObject status, string fieldManager, CancellationToken cancellationToken)
     {
         if (JsonNode.DeepEquals(obj["status"], status))
         {
@@ -64,7 +65,7 @@ internal static class CustomResources
         }
 
         var patch = new JsonObject { ["status"] = status };
-        await rest.MergePatchAsync(path + "/status", patch, cancellationToken).ConfigureAwait(false);
+        await rest.MergePatchAsync(path + "/status", patch, fieldManager, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a child if it exists and this owner controls it.</summary>

@@ -29,14 +29,14 @@ internal sealed class MeshSyncReconciler(KubeRest rest, OperatorOptions options,
             if (CustomResources.Finalizers(meshSync).Contains(Finalizer))
             {
                 await CustomResources.DeleteOwnedAsync(rest, deploymentPath, (string?)meshSync["metadata"]?["uid"], cancellationToken).ConfigureAwait(false);
-                await CustomResources.SetFinalizerAsync(rest, path, meshSync, Finalizer, present: false, cancellationToken).ConfigureAwait(false);
+                await CustomResources.SetFinalizerAsync(rest, path, meshSync, Finalizer, present: false, FieldManager, cancellationToken).ConfigureAwait(false);
                 OperatorLog.CleanedUp(logger, MesheryKinds.MeshSync, ns, name);
             }
 
             return;
         }
 
-        meshSync = await CustomResources.SetFinalizerAsync(rest, path, meshSync, Finalizer, present: true, cancellationToken).ConfigureAwait(false) ?? meshSync;
+        meshSync = await CustomResources.SetFinalizerAsync(rest, path, meshSync, Finalizer, present: true, FieldManager, cancellationToken).ConfigureAwait(false) ?? meshSync;
         var generation = CustomResources.Generation(meshSync);
         var now = time.GetUtcNow();
         var oldConditions = meshSync["status"]?["conditions"];
@@ -50,7 +50,7 @@ internal sealed class MeshSyncReconciler(KubeRest rest, OperatorOptions options,
                     (Conditions.Ready, false, waiting ? "WaitingForBroker" : "BrokerUnavailable", problem ?? string.Empty),
                     (Conditions.Failed, !waiting, waiting ? "WaitingForBroker" : "BrokerUnavailable", problem ?? string.Empty)),
             };
-            await CustomResources.UpdateStatusAsync(rest, path, meshSync, status, cancellationToken).ConfigureAwait(false);
+            await CustomResources.UpdateStatusAsync(rest, path, meshSync, status, FieldManager, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -67,7 +67,7 @@ internal sealed class MeshSyncReconciler(KubeRest rest, OperatorOptions options,
                 (Conditions.Ready, isReady, isReady ? "ReplicasReady" : "WaitingForReplicas", message),
                 (Conditions.Failed, false, "Reconciled", string.Empty)),
         };
-        await CustomResources.UpdateStatusAsync(rest, path, meshSync, next, cancellationToken).ConfigureAwait(false);
+        await CustomResources.UpdateStatusAsync(rest, path, meshSync, next, FieldManager, cancellationToken).ConfigureAwait(false);
         OperatorLog.Reconciled(logger, MesheryKinds.MeshSync, ns, name);
     }
 

@@ -68,7 +68,7 @@ public sealed class BundleApplierTests
         var after = await applier.GetStatusAsync(bundle, _ct);
         var rest = new KubeRest(client);
         await rest.MergePatchAsync("apis/apps/v1/namespaces/meshery/deployments/meshery/status",
-            new() { ["status"] = new System.Text.Json.Nodes.JsonObject { ["replicas"] = 1, ["readyReplicas"] = 1 } }, _ct);
+            new() { ["status"] = new System.Text.Json.Nodes.JsonObject { ["replicas"] = 1, ["readyReplicas"] = 1 } }, "test-kubelet", _ct);
         var running = await applier.GetStatusAsync(bundle, _ct);
 
         Assert.All(before, s => Assert.Equal(ComponentState.NotDeployed, s.State));

@@ -47,6 +47,14 @@ public sealed class BrokerReconcileTests
         Assert.Equal("meshery-nats.meshery:4222", (string?)ready!["status"]!["endpoint"]!["internal"]);
         Assert.Equal("meshery-nats.meshery:4222", (string?)ready["status"]!["endpoint"]!["external"]);
         Assert.Equal("False", Condition(ready, "Processing"));
+
+        // The operator's writes are its own on the server's books: the finalizer and the status as meshery-operator.
+        var owners = ((JsonArray)ready["metadata"]!["managedFields"]!)
+            .Select(e => ((string?)e!["manager"], (string?)e["operation"], (string?)e["subresource"], e["fieldsV1"]!.ToJsonString()))
+            .ToList();
+        Assert.Contains(owners, o => o is ("meshery-operator", "Update", null, var f) && f.Contains("\"f:finalizers\"", StringComparison.Ordinal));
+        Assert.Contains(owners, o => o is ("meshery-operator", "Update", "status", var f) && f.Contains("\"f:status\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(owners, o => o.Item1 == "kubernetes-csharp");
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class WatchListTests(NatsServerFixture nats) : IClassFixture<NatsS
 
         // Everything but config maps, as `kubectl patch --type merge` would edit it.
         var blacklist = new JsonObject { ["spec"] = new JsonObject { ["watch-list"] = new JsonObject { ["data"] = new JsonObject { ["whitelist"] = null, ["blacklist"] = """["configmaps.v1."]""" } } } };
-        await cluster.Rest.MergePatchAsync(ResourceKind.Of(MesheryKinds.ApiVersion, MesheryKinds.MeshSync).ObjectPath(MesheryKinds.Namespace, "meshery-meshsync"), blacklist, _ct);
+        await cluster.Rest.MergePatchAsync(ResourceKind.Of(MesheryKinds.ApiVersion, MesheryKinds.MeshSync).ObjectPath(MesheryKinds.Namespace, "meshery-meshsync"), blacklist, "operator-tests", _ct);
         await Eventually.HoldsAsync(() => Task.FromResult(discovery.WatchedKinds), kinds => kinds.Contains("secrets.v1.") && !kinds.Contains("configmaps.v1."), "discovery watches all but config maps", _ct);
         await Eventually.HoldsAsync(() => cluster.GetAsync("apps/v1", "Deployment", "meshery-meshsync", _ct),
             d => HashOf(d) != HashOf(rolled), "the operator rolled the MeshSync pods again", _ct);

@@ -80,7 +80,7 @@ public sealed class OperatorCluster : IAsyncDisposable
     }
 
     public Task<JsonObject> MergePatchAsync(string apiVersion, string kind, string name, string subresource, JsonObject patch, CancellationToken cancellationToken) =>
-        Rest.MergePatchAsync(ResourceKind.Of(apiVersion, kind).ObjectPath(MesheryKinds.Namespace, name) + subresource, patch, cancellationToken);
+        Rest.MergePatchAsync(ResourceKind.Of(apiVersion, kind).ObjectPath(MesheryKinds.Namespace, name) + subresource, patch, "operator-tests", cancellationToken);
 
     /// <summary>Plays the StatefulSet controller: marks <paramref name="ready"/> replicas ready.</summary>
     public Task<JsonObject> SetReadyReplicasAsync(string apiVersion, string kind, string name, int ready, CancellationToken cancellationToken) =>

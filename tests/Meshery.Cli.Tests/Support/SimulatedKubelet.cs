@@ -97,7 +97,7 @@ public sealed class SimulatedKubelet : IAsyncDisposable
                     ["availableReplicas"] = replicas,
                     ["updatedReplicas"] = replicas,
                 },
-            }, cancellationToken);
+            }, "simulated-kubelet", cancellationToken);
         }
     }
 
