@@ -11,6 +11,8 @@ public sealed class AdapterOptions
 {
     public const string Section = "Meshery:Adapter";
 
+    public const string DefaultMeshVersion = "v1.0.0";
+
     /// <summary>The gRPC port (HTTP/2 cleartext). Meshery's adapters use 10000 and up; 0 picks a free port (tests).</summary>
     [Range(0, 65535)]
     public int Port { get; set; } = 10000;
@@ -24,8 +26,8 @@ public sealed class AdapterOptions
     [StringLength(100, MinimumLength = 1)]
     public string MeshName { get; set; } = "MESHERY-SAMPLE";
 
-    /// <summary>What <c>MeshVersions</c> answers.</summary>
-    public List<string> MeshVersions { get; set; } = ["v1.0.0"];
+    /// <summary>What <c>MeshVersions</c> answers; <see cref="DefaultMeshVersion"/> when none is configured.</summary>
+    public List<string> MeshVersions { get; set; } = [];
 
     /// <summary>What <c>ComponentInfo</c> answers, and the model and component the adapter registers.</summary>
     [Required]

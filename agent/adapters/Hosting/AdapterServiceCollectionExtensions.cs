@@ -31,6 +31,12 @@ public static class AdapterServiceCollectionExtensions
             {
                 o.ServerUrl = configuration[ServerVariable] is { Length: > 0 } server ? server : o.ServerUrl;
                 o.ServiceAddress = configuration[ServiceAddressVariable] is { Length: > 0 } address ? address : o.ServiceAddress;
+
+                // Set here, not as the list's initial value: binding would add the configured versions to it.
+                if (o.MeshVersions.Count == 0)
+                {
+                    o.MeshVersions.Add(AdapterOptions.DefaultMeshVersion);
+                }
             })
             .ValidateDataAnnotations()
             .Validate(o => o.Host is "*" or "+" || string.Equals(o.Host, "localhost", StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(o.Host, out _),
@@ -39,7 +45,6 @@ public static class AdapterServiceCollectionExtensions
                 $"{AdapterOptions.Section}:ServerUrl ({ServerVariable}) must be an absolute http(s) URL such as http://localhost:9081.")
             .Validate(o => o.RegistrationInitialBackoff > TimeSpan.Zero && o.RegistrationInitialBackoff <= o.RegistrationMaxBackoff,
                 $"{AdapterOptions.Section}:RegistrationInitialBackoff must be positive and not exceed RegistrationMaxBackoff.")
-            .Validate(o => o.MeshVersions.Count > 0, $"{AdapterOptions.Section}:MeshVersions must name at least one version.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdapterEventHub>();
