@@ -72,6 +72,18 @@ public sealed class AdapterMeshServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reflection_lists_the_mesh_service()
+    {
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress($"http://{_adapter.Location}");
+        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel);
+        using var call = reflection.ServerReflectionInfo(cancellationToken: Ct);
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" }, Ct);
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(Ct));
+        Assert.Contains("meshes.MeshService", call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
+    }
+
+    [Fact]
     public async Task Custom_yaml_is_applied_and_deleted_with_events_in_order()
     {
         using var events = await EventReader.OpenAsync(_adapter.Client, Ct);
