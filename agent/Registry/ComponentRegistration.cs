@@ -18,6 +18,9 @@ public sealed record ComponentRegistration(
 {
     public const string ComponentEntityType = "component";
 
+    /// <summary>Largest registrant metadata kept (the registry holds it in memory for as long as the agent runs).</summary>
+    public const int MaxMetadataChars = 16 * 1024;
+
     /// <summary>Reads <paramref name="body"/>; false with one sentence saying what is wrong.</summary>
     public static bool TryRead(RegistrantData body, out ComponentRegistration? registration, out string? problem)
     {
@@ -75,6 +78,12 @@ public sealed record ComponentRegistration(
             subType = Text(connection["subType"]) ?? Text(connection["sub_type"]) ?? "";
             key = "connection:" + (Text(connection["id"]) is { Length: > 0 } id ? id : $"{kind}/{name}");
             metadata = connection["metadata"] is JsonObject m ? (JsonObject)m.DeepClone() : [];
+            if (metadata.ToJsonString().Length > MaxMetadataChars)
+            {
+                problem = $"connection.metadata is larger than {MaxMetadataChars / 1024} KiB.";
+                return false;
+            }
+
             return true;
         }
 

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Meshery.Agent.Registry;
 
 /// <summary>
-/// Registrants and the component definitions they registered, in memory (bounded by <see cref="RegistryOptions"/>).
-/// A registrant is keyed by host and port (older form) or by its connection; registering the same model, kind and
-/// version again replaces the definition. Nothing is written to disk: adapters register again when they start.
+/// Registrants and which components (model, kind, version) each registered, in memory and bounded by
+/// <see cref="RegistryOptions"/>; the definitions' bodies (schemas) are checked but not kept, so an open endpoint
+/// cannot fill memory with them. A registrant is keyed by host and port (older form) or by its connection;
+/// registering the same component again is a repeat. Nothing is written to disk: adapters register again when they start.
 /// </summary>
 public sealed class ComponentRegistry(IOptions<RegistryOptions> options, TimeProvider time)
 {
@@ -16,6 +17,7 @@ public sealed class ComponentRegistry(IOptions<RegistryOptions> options, TimePro
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _registrants = new(StringComparer.Ordinal);
+    private int _components;
 
     /// <summary>Records the registration; null when the registry is full.</summary>
     public ComponentRegistered? Register(ComponentRegistration registration)
@@ -24,26 +26,29 @@ public sealed class ComponentRegistry(IOptions<RegistryOptions> options, TimePro
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            if (!_registrants.TryGetValue(registration.RegistrantKey, out var entry))
-            {
-                if (_registrants.Count >= options.Value.MaxRegistrants)
-                {
-                    return null;
-                }
-
-                entry = new Entry(DeterministicGuid.CreateVersion5(RegistrantNamespace, registration.RegistrantKey), now);
-                _registrants[registration.RegistrantKey] = entry;
-            }
-
             var componentKey = (registration.Model, registration.Kind, registration.Version);
-            var created = !entry.Components.ContainsKey(componentKey);
-            if (created && entry.Components.Count >= options.Value.MaxComponentsPerRegistrant)
+            var known = _registrants.TryGetValue(registration.RegistrantKey, out var entry);
+            var created = !known || !entry!.Components.Contains(componentKey);
+            if ((!known && _registrants.Count >= options.Value.MaxRegistrants)
+                || (created && ((entry?.Components.Count ?? 0) >= options.Value.MaxComponentsPerRegistrant || _components >= options.Value.MaxComponents)))
             {
                 return null;
             }
 
-            entry.Components[componentKey] = registration.Definition;
-            entry.Latest = registration;
+            if (entry is null)
+            {
+                entry = new Entry(DeterministicGuid.CreateVersion5(RegistrantNamespace, registration.RegistrantKey), now);
+                _registrants[registration.RegistrantKey] = entry;
+            }
+
+            if (created)
+            {
+                entry.Components.Add(componentKey);
+                _components++;
+            }
+
+            // Only the registrant's fields are kept: the definition was checked and is not stored.
+            entry.Latest = registration with { Definition = [] };
             entry.UpdatedAt = now;
             return new ComponentRegistered
             {
@@ -85,7 +90,7 @@ public sealed class ComponentRegistry(IOptions<RegistryOptions> options, TimePro
             Summary = new RegistrantSummary
             {
                 Components = entry.Components.Count,
-                Models = entry.Components.Keys.Select(k => k.Model).Distinct(StringComparer.Ordinal).Count(),
+                Models = entry.Components.Select(k => k.Model).Distinct(StringComparer.Ordinal).Count(),
             },
             CreatedAt = entry.CreatedAt,
             UpdatedAt = entry.UpdatedAt,
@@ -102,6 +107,6 @@ public sealed class ComponentRegistry(IOptions<RegistryOptions> options, TimePro
 
         public ComponentRegistration? Latest { get; set; }
 
-        public Dictionary<(string Model, string Kind, string Version), JsonObject> Components { get; } = [];
+        public HashSet<(string Model, string Kind, string Version)> Components { get; } = [];
     }
 }

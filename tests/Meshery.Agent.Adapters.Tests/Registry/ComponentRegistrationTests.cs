@@ -91,6 +91,27 @@ public sealed class ComponentRegistrationTests : IAsyncLifetime
         Assert.All(registrants, r => Assert.Equal(1, r!["summary"]!["components"]!.GetValue<int>()));
     }
 
+    [Fact]
+    public async Task A_full_registry_refuses_new_registrants_and_keeps_the_old()
+    {
+        _agent = await AgentHost.StartAsync(_folder, settings: new Dictionary<string, string> { ["Meshery:Agent:Registry:MaxRegistrants"] = "1" }, cancellationToken: Ct);
+        JsonObject Body(string host) => new()
+        {
+            ["host"] = new JsonObject { ["Hostname"] = host, ["Port"] = 10000 },
+            ["entityType"] = "component",
+            ["entity"] = Entity("istio", "Gateway"),
+        };
+
+        using (var first = await _agent.Client.PostAsJsonAsync(new Uri("/api/registry/components", UriKind.Relative), Body("first"), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        using var second = await _agent.Client.PostAsJsonAsync(new Uri("/api/registry/components", UriKind.Relative), Body("second"), Ct);
+        await AdapterOperationEndpointTests.AssertProblemAsync(second, HttpStatusCode.ServiceUnavailable, "registry holds");
+        Assert.Equal(["first:10000"], (await RegistrantsAsync("/api/registry/registrants")).Select(r => r!["name"]!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("""{"host":{"Hostname":"a","Port":1},"entityType":"relationship","entity":"e30="}""", "only component")]
