@@ -13,4 +13,10 @@ public sealed class AgentModulesOptions
 
     /// <summary>Reconcile Broker and MeshSync resources in the cluster the agent runs in (off on a laptop; the install bundle turns it on).</summary>
     public bool Operator { get; set; }
+
+    /// <summary>
+    /// Serve an adapter (gRPC <c>meshes.MeshService</c> on <c>Meshery:Adapter:Port</c>, 10000) from this process; off by
+    /// default. The agent talks to adapters (its own and others) whether or not this is on.
+    /// </summary>
+    public bool Adapters { get; set; }
 }

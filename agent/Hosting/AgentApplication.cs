@@ -1,3 +1,4 @@
+using Meshery.Agent.Adapters.Hosting;
 using Meshery.Agent.Broker;
 using Meshery.Agent.ClusterCache;
 using Meshery.Agent.Connections;
@@ -7,9 +8,11 @@ using Meshery.Agent.Events;
 using Meshery.Agent.Kubernetes;
 using Meshery.ExtensionPoints.Http;
 using Meshery.Agent.LocalProvider;
+using Meshery.Agent.MeshAdapters;
 using Meshery.Agent.Operator;
 using Meshery.Agent.Performance;
 using Meshery.Agent.Providers;
+using Meshery.Agent.Registry;
 using Meshery.Agent.RemoteProvider;
 using Meshery.Agent.RemoteProvider.SignIn;
 using Meshery.Agent.ServerStatus;
@@ -72,6 +75,10 @@ public static class AgentApplication
         services.AddOptions<ContractHttpOptions>()
             .Configure<IOptions<AgentOptions>>((limits, agentOptions) => limits.MaxRequestBodyBytes = agentOptions.Value.MaxRequestBodyBytes);
         AddModules(builder);
+
+        // After the modules: the adapter registry finds this process's own adapter, when that module is on.
+        services.AddMeshAdapters();
+        services.AddComponentRegistry();
         return builder;
     }
 
@@ -96,10 +103,12 @@ public static class AgentApplication
         app.MapEventEndpoints();
         app.MapClusterCacheEndpoints();
         app.MapKubernetesEndpoints();
+        app.MapMeshAdapterEndpoints();
+        app.MapRegistryEndpoints();
         return app;
     }
 
-    /// <summary>The broker, the cluster cache, Kubernetes connections and the operator, as <c>Meshery:Agent:Modules</c> switches them.</summary>
+    /// <summary>The broker, the cluster cache, Kubernetes connections, the operator and the adapter, as <c>Meshery:Agent:Modules</c> switches them.</summary>
     private static void AddModules(WebApplicationBuilder builder)
     {
         var modules = builder.Configuration.GetSection(AgentModulesOptions.Section).Get<AgentModulesOptions>() ?? new AgentModulesOptions();
@@ -114,6 +123,11 @@ public static class AgentApplication
         if (modules.Operator)
         {
             builder.Services.AddMesheryOperator();
+        }
+
+        if (modules.Adapters)
+        {
+            builder.Services.AddMesheryAdapter();
         }
     }
 }

@@ -14,4 +14,9 @@ namespace Meshery.Agent.Hosting;
 [JsonSerializable(typeof(Dictionary<string, CapabilitiesDocument>))]
 [JsonSerializable(typeof(Meshery.Agent.ClusterCache.ResourcePage))]
 [JsonSerializable(typeof(Meshery.Agent.ClusterCache.ResourceSummary))]
+[JsonSerializable(typeof(List<Meshery.Agent.MeshAdapters.AdapterSummary>))]
+[JsonSerializable(typeof(Meshery.Agent.MeshAdapters.OperationAccepted))]
+[JsonSerializable(typeof(Meshery.Agent.Registry.RegistrantData))]
+[JsonSerializable(typeof(Meshery.Agent.Registry.ComponentRegistered))]
+[JsonSerializable(typeof(Meshery.Agent.Registry.RegistrantPage))]
 public sealed partial class AgentJsonContext : JsonSerializerContext;

@@ -19,4 +19,11 @@ public static class AgentRoutes
     public const string StatusBulk = "/status/bulk";
     public const string Status = "/status/{id}";
     public const string Bulk = "/bulk";
+    public const string Adapters = "/adapters";
+    public const string AdapterOperation = "/adapter/operation";
+    public const string ComponentsRegister = "/api/meshmodel/components/register";
+    public const string RegistryComponents = "/api/registry/components";
+    public const string MeshmodelsComponents = "/api/meshmodels/components";
+    public const string RegistryRegistrants = "/api/registry/registrants";
+    public const string MeshmodelsRegistrants = "/api/meshmodels/registrants";
 }

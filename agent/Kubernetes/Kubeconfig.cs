@@ -96,6 +96,42 @@ public static class Kubeconfig
         }
     }
 
+    /// <summary>
+    /// A kubeconfig holding only <paramref name="context"/> (current), as the YAML text adapters take in
+    /// <c>kube_configs</c>. Every value is written as a double-quoted scalar (JSON string escapes are YAML's too).
+    /// </summary>
+    public static string ToYaml(KubeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var yaml = new System.Text.StringBuilder();
+        yaml.Append("apiVersion: v1\nkind: Config\nclusters:\n- name: ").Append(Quote(context.Name)).Append("\n  cluster:\n");
+        AppendBlock(yaml, context.Cluster);
+        yaml.Append("users:\n- name: ").Append(Quote(context.Name)).Append("\n  user:");
+        yaml.Append(context.Auth.Count == 0 ? " {}\n" : "\n");
+        AppendBlock(yaml, context.Auth);
+        yaml.Append("contexts:\n- name: ").Append(Quote(context.Name)).Append("\n  context:\n    cluster: ").Append(Quote(context.Name))
+            .Append("\n    user: ").Append(Quote(context.Name)).Append('\n');
+        if (context.Namespace is { Length: > 0 } ns)
+        {
+            yaml.Append("    namespace: ").Append(Quote(ns)).Append('\n');
+        }
+
+        yaml.Append("current-context: ").Append(Quote(context.Name)).Append('\n');
+        return yaml.ToString();
+    }
+
+    private static void AppendBlock(System.Text.StringBuilder yaml, JsonObject block)
+    {
+        foreach (var (key, value) in block)
+        {
+            yaml.Append("    ").Append(key).Append(": ");
+            yaml.Append(value is JsonValue v && v.TryGetValue<bool>(out var flag) ? (flag ? "true" : "false") : Quote(value is JsonValue s && s.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? ""));
+            yaml.Append('\n');
+        }
+    }
+
+    private static string Quote(string value) => JsonValue.Create(value).ToJsonString();
+
     /// <summary>The credential secret saved with a connection: <c>{auth, cluster}</c>.</summary>
     public static JsonObject ToCredentialSecret(KubeContext context)
     {

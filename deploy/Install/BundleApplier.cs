@@ -56,16 +56,10 @@ public sealed partial class BundleApplier
     }
 
     /// <summary>Server-side applies one document and reports whether it was created, changed or left as it was.</summary>
-    public async Task<AppliedObject> ApplyAsync(ManifestDocument document, CancellationToken cancellationToken)
+    public Task<AppliedObject> ApplyAsync(ManifestDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var before = await _rest.GetAsync(document.Path, cancellationToken).ConfigureAwait(false);
-        var after = await _rest.ApplyAsync(document.Path, (JsonObject)document.Body.DeepClone(), _options.FieldManager, cancellationToken).ConfigureAwait(false);
-        var version = ResourceVersion(after);
-        var outcome = before is null ? ApplyOutcome.Created
-            : ResourceVersion(before) == version ? ApplyOutcome.Unchanged
-            : ApplyOutcome.Configured;
-        return new AppliedObject(document.Kind, document.Name, document.Namespace, outcome, version);
+        return ManifestApplier.ApplyAtAsync(_rest, document, document.Path, _options.FieldManager, cancellationToken);
     }
 
     private async Task WaitEstablishedAsync(InstallBundle bundle, CancellationToken cancellationToken)
@@ -88,6 +82,4 @@ public sealed partial class BundleApplier
     private static bool IsEstablished(JsonObject? crd) =>
         crd?["status"]?["conditions"] is JsonArray conditions
         && conditions.OfType<JsonObject>().Any(c => (string?)c["type"] == "Established" && (string?)c["status"] == "True");
-
-    internal static string ResourceVersion(JsonObject obj) => (string?)obj["metadata"]?["resourceVersion"] ?? string.Empty;
 }

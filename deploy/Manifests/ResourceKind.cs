@@ -26,9 +26,13 @@ public sealed record ResourceKind(string ApiVersion, string Kind, string Plural,
     }.ToDictionary(k => (k.ApiVersion, k.Kind));
 
     public static ResourceKind Of(string apiVersion, string kind) =>
-        Known.TryGetValue((apiVersion, kind), out var known)
+        TryOf(apiVersion, kind, out var known)
             ? known
             : throw new NotSupportedException($"The install bundle does not know how to address {kind} ({apiVersion}).");
+
+    /// <summary>The addressing of a kind the install bundle uses, without asking a cluster; false for any other kind.</summary>
+    public static bool TryOf(string apiVersion, string kind, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ResourceKind? resourceKind) =>
+        Known.TryGetValue((apiVersion, kind), out resourceKind);
 
     /// <summary><c>api/v1</c> for the core group, <c>apis/&lt;group&gt;/&lt;version&gt;</c> otherwise.</summary>
     public string GroupVersionPath => ApiVersion.Contains('/', StringComparison.Ordinal) ? $"apis/{ApiVersion}" : $"api/{ApiVersion}";
