@@ -56,7 +56,7 @@ public sealed class ManifestApplier
     public async Task<JsonObject> MergePatchAsync(ManifestDocument document, JsonObject patch, CancellationToken cancellationToken)
     {
         var (_, path) = await PlaceAsync(document, null, cancellationToken).ConfigureAwait(false);
-        return await _rest.MergePatchAsync(path, patch, cancellationToken).ConfigureAwait(false);
+        return await _rest.MergePatchAsync(path, patch, _options.FieldManager, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The apply both appliers share: read before, apply, compare resourceVersions.</summary>
