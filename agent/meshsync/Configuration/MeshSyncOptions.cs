@@ -47,6 +47,13 @@ public sealed record MeshSyncOptions
     /// <summary>How often a kind answering 403 Forbidden is tried again.</summary>
     public TimeSpan ForbiddenRetryInterval { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long the first lists wait for the broker connection at start. What is listed before it opens cannot be sent
+    /// and is covered by the resync that follows the connection, so objects listed meanwhile would go out twice; after
+    /// this wait discovery runs anyway (a broker absent at start is not an error).
+    /// </summary>
+    public TimeSpan BrokerStartWait { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often an absent configuration resource (or its CRD) is looked for again.</summary>
     public TimeSpan ConfigRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 

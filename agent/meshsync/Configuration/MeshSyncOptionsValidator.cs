@@ -29,6 +29,11 @@ public sealed class MeshSyncOptionsValidator : IValidateOptions<MeshSyncOptions>
             failures.Add($"{MeshSyncOptions.Section}:BackoffMax must not be less than BackoffInitial.");
         }
 
+        if (options.BrokerStartWait < TimeSpan.Zero)
+        {
+            failures.Add($"{MeshSyncOptions.Section}:BrokerStartWait must not be negative.");
+        }
+
         if (options.ResyncInterval < TimeSpan.Zero)
         {
             failures.Add($"{MeshSyncOptions.Section}:ResyncInterval must not be negative.");

@@ -174,6 +174,7 @@ public sealed partial class ClusterDiscovery : IAsyncDisposable, IInformerSink
             var config = LoadConfigAsync(cancellationToken);
             _served = await DiscoverServedAsync(cancellationToken).ConfigureAwait(false);
             await config.ConfigureAwait(false);
+            await WaitForBrokerAsync(_options.BrokerStartWait, cancellationToken).ConfigureAwait(false);
             await ReconcileAsync(cancellationToken).ConfigureAwait(false);
             MeshSyncLog.DiscoveryStarted(_logger, ClusterId, _informers.Count, _config.ToString());
             await Task.WhenAll(_informers.Values.Select(i => i.FirstList)).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -197,6 +198,16 @@ public sealed partial class ClusterDiscovery : IAsyncDisposable, IInformerSink
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // stopping
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="wait"/> for the broker connection (see <see cref="MeshSyncOptions.BrokerStartWait"/>).</summary>
+    private async Task WaitForBrokerAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        while (!_publisher.Connected && _time.GetElapsedTime(started) < wait)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(25), _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
