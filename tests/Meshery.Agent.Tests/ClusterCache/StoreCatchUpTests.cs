@@ -65,12 +65,22 @@ public sealed class StoreCatchUpTests(NatsServerFixture nats) : IClassFixture<Na
             },
             Ct);
 
-        foreach (var name in new[] { "a", "b", "c" })
-        {
-            await meshSync.PublishAsync(MeshSyncSubjects.Core, Event(MeshSyncEventTypes.Added, Resource(name, "1")), cancellationToken: Ct);
-        }
+        // The cache subscribes in the background as the agent starts and a message sent before that is lost, so the
+        // (idempotent) events go out again until they are in.
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                foreach (var name in new[] { "a", "b", "c" })
+                {
+                    await meshSync.PublishAsync(MeshSyncSubjects.Core, Event(MeshSyncEventTypes.Added, Resource(name, "1")), cancellationToken: Ct);
+                }
 
-        await NamesAreAsync(["a", "b", "c"]);
+                return await NamesAsync();
+            },
+            names => names.SequenceEqual(["a", "b", "c"]),
+            TimeSpan.FromSeconds(30),
+            names => $"cache holds [{string.Join(", ", names)}]",
+            Ct);
         while (requests.Reader.TryRead(out _))
         {
             // The requests of the first connect are not part of this.
@@ -96,12 +106,15 @@ public sealed class StoreCatchUpTests(NatsServerFixture nats) : IClassFixture<Na
         _ = listening;
     }
 
+    private async Task<string[]> NamesAsync() =>
+        (await _agent.AllResourcesAsync(ClusterId, "ConfigMap", Ct))
+            .Select(r => r.GetProperty("metadata").GetProperty("name").GetString()!)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
     private async Task NamesAreAsync(string[] expected) =>
         await Eventually.HoldsAsync(
-            async () => (await _agent.AllResourcesAsync(ClusterId, "ConfigMap", Ct))
-                .Select(r => r.GetProperty("metadata").GetProperty("name").GetString()!)
-                .Order(StringComparer.Ordinal)
-                .ToArray(),
+            NamesAsync,
             names => names.SequenceEqual(expected),
             TimeSpan.FromSeconds(15),
             names => $"cache holds [{string.Join(", ", names)}], expected [{string.Join(", ", expected)}]",
