@@ -55,6 +55,7 @@ public sealed partial class MeshSyncCacheWorker
     /// </summary>
     private void NoteLiveCluster(string clusterId)
     {
+        bool wanted;
         lock (_gate)
         {
             _seenClusters.Add(clusterId);
@@ -62,41 +63,54 @@ public sealed partial class MeshSyncCacheWorker
             {
                 _liveUnanswered.Add(clusterId);
             }
-        }
 
-        AskAgainForMissedAnswers();
-    }
-
-    /// <summary>
-    /// Sends the store request <see cref="NoteLiveCluster"/> wants, once the last request is older than the quiet
-    /// period. Called on every live event and on every tick of the answer loop: the events that marked a cluster may
-    /// all have come too soon after our last request (which MeshSync may not have heard), and none may follow.
-    /// The mark is spent only when the request goes out.
-    /// </summary>
-    private void AskAgainForMissedAnswers()
-    {
-        var wanted = false;
-        lock (_gate)
-        {
-            if (_liveUnanswered.Count == 0
-                || time.GetElapsedTime(Interlocked.Read(ref _lastRequestTimestamp)) <= options.Value.StoreQuietPeriod)
-            {
-                return;
-            }
-
-            foreach (var clusterId in _liveUnanswered)
-            {
-                // One whose answer has started since is being caught up already.
-                wanted |= !_answers.ContainsKey(clusterId) && _seenBeforeReconnect.Remove(clusterId);
-            }
-
-            _liveUnanswered.Clear();
+            wanted = TakeMissedAnswers();
         }
 
         if (wanted)
         {
             RequestStore();
         }
+    }
+
+    /// <summary>The answer loop's tick: see <see cref="TakeMissedAnswers"/>.</summary>
+    private void AskAgainForMissedAnswers()
+    {
+        bool wanted;
+        lock (_gate)
+        {
+            wanted = TakeMissedAnswers();
+        }
+
+        if (wanted)
+        {
+            RequestStore();
+        }
+    }
+
+    /// <summary>
+    /// Whether to send the store request <see cref="NoteLiveCluster"/> wants, once the last request is older than the
+    /// quiet period; spends the marks when it says yes. Checked on every live event and on every tick of the answer
+    /// loop: the events that marked a cluster may all have come too soon after our last request (which MeshSync may
+    /// not have heard), and none may follow. Called under <c>_gate</c>.
+    /// </summary>
+    private bool TakeMissedAnswers()
+    {
+        if (_liveUnanswered.Count == 0
+            || time.GetElapsedTime(Interlocked.Read(ref _lastRequestTimestamp)) <= options.Value.StoreQuietPeriod)
+        {
+            return false;
+        }
+
+        var wanted = false;
+        foreach (var clusterId in _liveUnanswered)
+        {
+            // One whose answer has started since is being caught up already.
+            wanted |= !_answers.ContainsKey(clusterId) && _seenBeforeReconnect.Remove(clusterId);
+        }
+
+        _liveUnanswered.Clear();
+        return wanted;
     }
 
     /// <summary>On a reconnect (not the first connect) remembers which clusters the cache knew, for <see cref="NoteLiveCluster"/>.</summary>

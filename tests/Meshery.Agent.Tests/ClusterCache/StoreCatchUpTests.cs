@@ -44,7 +44,7 @@ public sealed class StoreCatchUpTests(NatsServerFixture nats) : IClassFixture<Na
         var requests = System.Threading.Channels.Channel.CreateUnbounded<string>();
         var answering = false;
         await using var requestSub = await meshSync.SubscribeCoreAsync<byte[]>(MeshSyncSubjects.Request, cancellationToken: Ct);
-        var listening = Task.Run(
+        _ = Task.Run(
             async () =>
             {
                 await foreach (var msg in requestSub.Msgs.ReadAllAsync(Ct))
@@ -103,7 +103,6 @@ public sealed class StoreCatchUpTests(NatsServerFixture nats) : IClassFixture<Na
 
         // Nothing else happens in the cluster, yet the cache asks again and sweeps what the answer does not name.
         await NamesAreAsync(["a", "b"]);
-        _ = listening;
     }
 
     private async Task<string[]> NamesAsync() =>
