@@ -103,4 +103,12 @@ else
   dotnet tool install PowerShell --version "${pwsh_version}" --tool-path "${pwsh_dir}" >/dev/null
 fi
 
+# Local dotnet tools (.config/dotnet-tools.json): dotnet-stack, with which scripts/test.sh saves the stacks of a hung test host.
+if dotnet tool restore >/dev/null; then
+  echo "setup: dotnet tools restored ($(dotnet tool list --local | awk 'NR > 2 { printf "%s%s %s", sep, $1, $2; sep = ", " }'))"
+else
+  echo "setup: dotnet tool restore failed" >&2
+  exit 1
+fi
+
 echo "setup: done"

@@ -18,19 +18,27 @@ public sealed class BrowserSignInTests(RemoteStackFixture stack)
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// Each browser step's limit: Playwright's 30 s default was exceeded on a loaded two-core machine.
+    /// The whole test has a limit too, so a browser that stops answering fails the test instead of the run.
+    /// </summary>
+    private const float StepTimeoutMs = 90_000;
+
+    private static readonly BrowserNewContextOptions ContextOptions = new() { IgnoreHTTPSErrors = true };
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Browser)]
     public async Task A_user_signs_up_and_in_at_the_provider_through_the_agent_and_their_preference_lands_in_the_provider()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run scripts/setup.sh, which installs the Debian package 'chromium'.");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Timeout = StepTimeoutMs });
         var agent = stack.Agent.BaseAddress.ToString().TrimEnd('/');
         var email = $"browser-{Guid.NewGuid():N}@example.test";
 
         // First visit: no account yet. The agent sends the browser to the provider, which asks to sign in.
-        await using (var context = await browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true }))
+        await using (var context = await NewContextAsync(browser))
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync($"{agent}/user/login?ref={SignInBrowser.Base64Url("/api/user")}");
@@ -53,7 +61,7 @@ public sealed class BrowserSignInTests(RemoteStackFixture stack)
         }
 
         // A second browser: the account exists; sign in on the provider's sign-in page.
-        await using var signedIn = await browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true });
+        await using var signedIn = await NewContextAsync(browser);
         var second = await signedIn.NewPageAsync();
         await second.GotoAsync($"{agent}/user/login?ref={SignInBrowser.Base64Url("/api/user/prefs")}");
         await second.WaitForURLAsync(url => url.Contains("/account/signin", StringComparison.Ordinal));
@@ -80,6 +88,14 @@ public sealed class BrowserSignInTests(RemoteStackFixture stack)
         var preferences = JsonNode.Parse(await answer.Content.ReadAsStringAsync(Cancel))!;
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(organization, (string?)preferences["selectedOrganizationId"]);
+    }
+
+    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(ContextOptions);
+        context.SetDefaultTimeout(StepTimeoutMs);
+        context.SetDefaultNavigationTimeout(StepTimeoutMs);
+        return context;
     }
 
     /// <summary>Waits for <paramref name="url"/>; on a timeout the failure says where the browser is and what it shows.</summary>

@@ -15,7 +15,7 @@ public sealed class RemoteDataTests(RemoteStackFixture stack)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Preferences_written_through_the_agent_land_in_the_provider_and_not_in_local_storage()
     {
         using var session = new AgentSession(stack);
@@ -36,7 +36,7 @@ public sealed class RemoteDataTests(RemoteStackFixture stack)
         Assert.NotEqual(organization.ToString("D"), (string?)localPrefs["selectedOrganizationId"]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Environments_created_through_the_agent_are_the_users_at_the_provider()
     {
         using var session = new AgentSession(stack);
@@ -59,7 +59,7 @@ public sealed class RemoteDataTests(RemoteStackFixture stack)
         Assert.DoesNotContain(theirPage["environments"]!.AsArray(), e => (string?)e!["name"] == name);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task After_sign_in_the_agent_registers_itself_once_as_a_meshery_connection()
     {
         using var session = new AgentSession(stack);

@@ -15,7 +15,7 @@ public sealed class KeyRolloverTests(RemoteStackFixture stack)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task A_token_signed_with_a_new_key_makes_the_agent_fetch_the_keys_again_and_is_accepted()
     {
         using var tokens = new TestTokenIssuer();

@@ -17,7 +17,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task A_remote_request_without_a_session_answers_401_problem_details_naming_the_login_url()
     {
         using var session = new AgentSession(stack);
@@ -27,7 +27,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         Assert.Contains("no session", (string?)problem["detail"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task An_expired_token_without_a_refresh_token_answers_401_with_the_re_login_hint_and_drops_the_cookie()
     {
         using var session = new AgentSession(stack);
@@ -41,7 +41,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         Assert.Contains(answer.Headers.GetValues("Set-Cookie"), c => c.StartsWith("token=;", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task An_expired_token_is_refreshed_silently_and_the_cookie_rotated()
     {
         using var session = new AgentSession(stack);
@@ -64,7 +64,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         Assert.Equal(HttpStatusCode.BadRequest, reuse.StatusCode);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Concurrent_requests_with_one_expired_cookie_share_a_single_refresh()
     {
         using var session = new AgentSession(stack);
@@ -91,7 +91,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task An_expired_token_whose_refresh_token_is_refused_answers_401_with_the_hint()
     {
         using var session = new AgentSession(stack);
@@ -105,7 +105,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         Assert.Contains("refused to refresh", (string?)problem["detail"], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task A_bearer_token_alone_selects_the_remote_provider()
     {
         using var session = new AgentSession(stack);
@@ -122,7 +122,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         Assert.Equal(session.Token, (string?)body["token"]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task An_expired_bearer_token_is_not_refreshed_but_answers_401()
     {
         using var session = new AgentSession(stack);
@@ -140,7 +140,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         Assert.False(answer.Headers.Contains("Set-Cookie"));
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Tampered_unsigned_and_foreign_tokens_are_refused()
     {
         using var session = new AgentSession(stack);
@@ -160,7 +160,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         }
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task A_token_with_an_unknown_kid_fetches_the_keys_once_more_and_is_refused()
     {
         using var session = new AgentSession(stack);
@@ -176,7 +176,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         Assert.Equal(fetches + 1, stack.Agent.Calls.Count("GET /keys"));
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Signing_out_clears_the_cookies_and_ends_the_session_at_the_provider()
     {
         using var session = new AgentSession(stack);
@@ -205,7 +205,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         Assert.Equal(HttpStatusCode.Unauthorized, introspect.StatusCode);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Without_a_provider_choice_or_a_token_the_agent_stays_in_offline_mode()
     {
         using var client = new HttpClient { BaseAddress = stack.Agent.BaseAddress };
@@ -216,7 +216,7 @@ public sealed class SessionTests(RemoteStackFixture stack)
         Assert.Equal("meshery@meshery.local", (string?)user["email"]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Health_and_version_stay_public_in_remote_mode()
     {
         using var session = new AgentSession(stack);

@@ -12,7 +12,7 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Login_redirects_to_the_providers_login_with_the_callback_as_base64url_source_and_marks_the_sign_in()
     {
         using var session = new AgentSession(stack);
@@ -31,7 +31,7 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
             && c.Contains("httponly", StringComparison.OrdinalIgnoreCase) && c.Contains("samesite=lax", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Login_without_ref_sends_the_requested_path_as_ref()
     {
         using var session = new AgentSession(stack);
@@ -39,7 +39,7 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
         Assert.Equal(SignInBrowser.Base64Url("/user/login"), SignInBrowser.Query(answer.Headers.Location!)["ref"]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Token_callback_sets_httponly_session_cookies_and_returns_to_the_ref()
     {
         using var session = new AgentSession(stack);
@@ -59,7 +59,7 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
         Assert.Equal(TokenForge.UserId(session.Token!).ToString("D"), (string?)user["id"]);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Token_callback_answers_with_cookie_attributes_httponly_and_samesite()
     {
         using var session = new AgentSession(stack);
@@ -84,7 +84,7 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
         Assert.Equal("no-store", back.Headers.CacheControl?.ToString());
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Login_with_a_live_session_goes_straight_back_to_the_ref()
     {
         using var session = new AgentSession(stack);
@@ -94,7 +94,7 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
         Assert.Equal("/api/user", again.Headers.Location!.OriginalString);
     }
 
-    [Theory]
+    [Theory(Timeout = TestLimits.Test)]
     [InlineData("https://evil.test/steal")]
     [InlineData("//evil.test/steal")]
     [InlineData("/\\evil.test/steal")]
@@ -109,7 +109,7 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
         Assert.Equal("/", landed);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Token_callback_without_a_sign_in_started_from_this_browser_is_refused()
     {
         using var victim = new AgentSession(stack);
@@ -126,7 +126,7 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
         Assert.Null(victim.Token);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Token_callback_refuses_a_token_the_provider_did_not_sign()
     {
         using var session = new AgentSession(stack);
@@ -144,7 +144,7 @@ public sealed class SignInFlowTests(RemoteStackFixture stack)
         Assert.Null(session.Token);
     }
 
-    [Fact]
+    [Fact(Timeout = TestLimits.Test)]
     public async Task Providers_lists_local_and_the_remote_provider_and_the_choice_sets_the_cookie()
     {
         using var session = new AgentSession(stack);
