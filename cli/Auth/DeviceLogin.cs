@@ -45,7 +45,9 @@ public sealed class DeviceLogin(ProviderOAuthClient provider, CliConsole console
         ArgumentNullException.ThrowIfNull(report);
         var time = console.Time;
         var interval = code.Interval > 0 ? TimeSpan.FromSeconds(code.Interval) : DefaultInterval;
-        var lifetime = TimeSpan.FromSeconds(code.ExpiresIn is > 0 ? code.ExpiresIn.Value : 600);
+        // expires_in counts down from the code's creation: a short-lived code answered slowly arrives with 0 left
+        // (and expired_token follows at the first poll). Only a provider that leaves it out gets RFC 8628's usual 600.
+        var lifetime = TimeSpan.FromSeconds(code.ExpiresIn is >= 0 ? code.ExpiresIn.Value : 600);
 
         // Without --timeout the provider decides: it answers expired_token once the code's lifetime is over.
         var limit = timeout ?? lifetime + interval + interval;
