@@ -35,6 +35,18 @@ public sealed class FunctionAppTests(DeploymentFixture fixture)
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task App_settings_leave_the_runtime_to_the_Flex_Consumption_configuration()
+    {
+        var snapshot = await fixture.SnapshotAsync(TestContext.Current.CancellationToken);
+
+        // Flex Consumption refuses these settings: the runtime and its version live in functionAppConfig.
+        foreach (var refused in new[] { "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_CONTENTSHARE", "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING" })
+        {
+            Assert.DoesNotContain(refused, snapshot.AppSettings.Keys);
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task App_is_HTTPS_only_with_TLS_1_2_and_no_FTP_or_basic_publishing()
     {
         var snapshot = await fixture.SnapshotAsync(TestContext.Current.CancellationToken);
