@@ -18,14 +18,14 @@ public sealed class DeploymentFixture : IAsyncLifetime
     public const string Location = "westeurope";
 
     private readonly CancellationTokenSource _deadline = new(TimeSpan.FromMinutes(4));
-    private readonly Lazy<Task<JsonObject>> _template;
+    private readonly Lazy<Task<BicepRun>> _templateBuild;
     private readonly Lazy<Task<JsonObject>> _parameters;
     private readonly Lazy<Task<DeploymentSnapshot>> _snapshot;
     private readonly Lazy<Task<DeploymentSnapshot>> _customDomainSnapshot;
 
     public DeploymentFixture()
     {
-        _template = new(() => BuildAsync(["build", "main.bicep", "--outfile", "main.json"], "main.json", customDomain: false));
+        _templateBuild = new(() => RunAsync(["build", "main.bicep", "--stdout"], customDomain: false, _deadline.Token));
         _parameters = new(() => BuildAsync(["build-params", "main.bicepparam", "--outfile", "main.parameters.json"], "main.parameters.json", customDomain: false));
         _snapshot = new(() => SnapshotAsync("main.bicepparam", customDomain: false));
         _customDomainSnapshot = new(() => SnapshotAsync("custom-domain.bicepparam", customDomain: true));
@@ -37,7 +37,16 @@ public sealed class DeploymentFixture : IAsyncLifetime
 
     public static string SourceFolder => RepositoryRoot.Combine("infra", "bicep");
 
-    public Task<JsonObject> TemplateAsync(CancellationToken cancellationToken) => _template.Value.WaitAsync(cancellationToken);
+    /// <summary>The run of <c>bicep build main.bicep --stdout</c>: the ARM JSON on stdout, diagnostics on stderr.</summary>
+    public Task<BicepRun> TemplateBuildAsync(CancellationToken cancellationToken) => _templateBuild.Value.WaitAsync(cancellationToken);
+
+    /// <summary>The compiled ARM JSON template.</summary>
+    public async Task<JsonObject> TemplateAsync(CancellationToken cancellationToken)
+    {
+        var run = await TemplateBuildAsync(cancellationToken);
+        Assert.True(run.ExitCode == 0, run.Output);
+        return JsonNode.Parse(run.StandardOutput)!.AsObject();
+    }
 
     public Task<JsonObject> ParametersAsync(CancellationToken cancellationToken) => _parameters.Value.WaitAsync(cancellationToken);
 

@@ -42,7 +42,7 @@ public sealed class BicepToolingTests(DeploymentFixture fixture)
     [Fact(Timeout = 120_000)]
     public async Task Main_template_builds_without_a_diagnostic()
     {
-        var run = await fixture.RunAsync(["build", "main.bicep", "--stdout"], customDomain: false, TestContext.Current.CancellationToken);
+        var run = await fixture.TemplateBuildAsync(TestContext.Current.CancellationToken);
 
         Assert.True(run.ExitCode == 0 && run.StandardError.Trim().Length == 0, run.Output);
         var template = JsonNode.Parse(run.StandardOutput)!;
