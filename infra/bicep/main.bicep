@@ -20,7 +20,7 @@ type signingKey = {
 @description('Azure region of every resource (Flex Consumption must be offered there).')
 param location string = resourceGroup().location
 
-@description('Short prefix of every resource name: lower-case letters and digits.')
+@description('Short prefix of every resource name: letters and digits (the storage account takes it in lower case).')
 @minLength(3)
 @maxLength(11)
 param baseName string = 'meshery'
@@ -97,7 +97,7 @@ param logRetentionInDays int = 30
 
 var suffix = uniqueString(resourceGroup().id, baseName)
 var names = {
-  storage: take('${baseName}${suffix}', 24)
+  storage: toLower(take('${baseName}${suffix}', 24))
   keyVault: take('${baseName}-kv-${suffix}', 24)
   plan: '${baseName}-plan-${suffix}'
   functionApp: '${baseName}-provider-${suffix}'

@@ -115,7 +115,7 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
 
 resource customDomain 'Microsoft.Web/sites/hostNameBindings@2025-03-01' = if (!empty(customDomainName)) {
   parent: site
-  name: empty(customDomainName) ? 'unused' : customDomainName
+  name: customDomainName
   properties: {
     siteName: site.name
     hostNameType: 'Verified'
