@@ -5,4 +5,7 @@ public sealed record TelemetryServer(Uri BaseUrl, string? Secret)
 {
     /// <summary>The base URL with a trailing slash, so relative paths resolve under it (a Grafana served at a sub-path).</summary>
     public Uri Root { get; } = BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
+
+    /// <summary>The URL as messages show it (and as connection metadata keeps it).</summary>
+    public override string ToString() => TelemetryUrl.Text(BaseUrl);
 }

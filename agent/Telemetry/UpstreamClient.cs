@@ -37,14 +37,14 @@ public sealed class UpstreamClient(IHttpClientFactory clients, IOptions<Telemetr
             {
                 throw new UpstreamException(
                     UpstreamFailure.Rejected,
-                    $"{server.BaseUrl} refused the credentials ({(int)response.StatusCode} {response.ReasonPhrase}) on {target.AbsolutePath}.");
+                    $"{server} refused the credentials ({(int)response.StatusCode} {response.ReasonPhrase}) on {target.AbsolutePath}.");
             }
 
             if (!response.IsSuccessStatusCode)
             {
                 throw new UpstreamException(
                     UpstreamFailure.ErrorStatus,
-                    $"{server.BaseUrl} answered {(int)response.StatusCode} {response.ReasonPhrase} on {target.AbsolutePath}.");
+                    $"{server} answered {(int)response.StatusCode} {response.ReasonPhrase} on {target.AbsolutePath}.");
             }
 
             return await ReadCappedAsync(response, server, limits.MaxResponseBytes, timeout.Token);
@@ -52,11 +52,11 @@ public sealed class UpstreamClient(IHttpClientFactory clients, IOptions<Telemetr
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new UpstreamException(
-                UpstreamFailure.TimedOut, $"{server.BaseUrl} did not answer within {limits.RequestTimeout.TotalSeconds:0.#} s.", ex);
+                UpstreamFailure.TimedOut, $"{server} did not answer within {limits.RequestTimeout.TotalSeconds:0.#} s.", ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new UpstreamException(UpstreamFailure.Unreachable, $"{server.BaseUrl} cannot be reached: {ex.Message}", ex);
+            throw new UpstreamException(UpstreamFailure.Unreachable, $"{server} cannot be reached: {ex.Message}", ex);
         }
     }
 
@@ -66,11 +66,11 @@ public sealed class UpstreamClient(IHttpClientFactory clients, IOptions<Telemetr
         var body = await GetAsync(server, relative, cancellationToken, authenticate);
         try
         {
-            return JsonNode.Parse(body) ?? throw new UpstreamException(UpstreamFailure.Malformed, $"{server.BaseUrl} answered null on {relative}.");
+            return JsonNode.Parse(body) ?? throw new UpstreamException(UpstreamFailure.Malformed, $"{server} answered null on {relative}.");
         }
         catch (JsonException ex)
         {
-            throw new UpstreamException(UpstreamFailure.Malformed, $"{server.BaseUrl} did not answer JSON on /{Path(relative)}.", ex);
+            throw new UpstreamException(UpstreamFailure.Malformed, $"{server} did not answer JSON on /{Path(relative)}.", ex);
         }
     }
 
@@ -126,5 +126,5 @@ public sealed class UpstreamClient(IHttpClientFactory clients, IOptions<Telemetr
     }
 
     private static UpstreamException TooLarge(TelemetryServer server, long limit) =>
-        new(UpstreamFailure.TooLarge, $"The answer from {server.BaseUrl} is larger than the {limit} byte limit (Meshery:Telemetry:MaxResponseBytes).");
+        new(UpstreamFailure.TooLarge, $"The answer from {server} is larger than the {limit} byte limit (Meshery:Telemetry:MaxResponseBytes).");
 }

@@ -18,7 +18,7 @@ public sealed class GrafanaClient(UpstreamClient upstream)
             var database = health["database"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? health["database"]!.GetValue<string>() : null;
             if (database is not null && database != "ok")
             {
-                return new TelemetryProbeResult(UpstreamFailure.ErrorStatus, $"Grafana at {server.BaseUrl} reports its database as '{database}'.");
+                return new TelemetryProbeResult(UpstreamFailure.ErrorStatus, $"Grafana at {server} reports its database as '{database}'.");
             }
 
             var org = await upstream.GetJsonAsync(server, "api/org", cancellationToken);
@@ -47,7 +47,7 @@ public sealed class GrafanaClient(UpstreamClient upstream)
         var found = await upstream.GetJsonAsync(server, query, cancellationToken);
         if (found is not JsonArray links)
         {
-            throw new UpstreamException(UpstreamFailure.Malformed, $"Grafana at {server.BaseUrl} answered the dashboard search with something other than a list.");
+            throw new UpstreamException(UpstreamFailure.Malformed, $"Grafana at {server} answered the dashboard search with something other than a list.");
         }
 
         return links.OfType<JsonObject>()
@@ -61,7 +61,7 @@ public sealed class GrafanaClient(UpstreamClient upstream)
     {
         var answer = await upstream.GetJsonAsync(server, "api/dashboards/uid/" + Uri.EscapeDataString(uid), cancellationToken);
         return answer["dashboard"] as JsonObject
-            ?? throw new UpstreamException(UpstreamFailure.Malformed, $"Grafana at {server.BaseUrl} answered dashboard '{uid}' without a dashboard.");
+            ?? throw new UpstreamException(UpstreamFailure.Malformed, $"Grafana at {server} answered dashboard '{uid}' without a dashboard.");
     }
 
     /// <summary>A data source by name (<c>byUid</c> false) or uid; null when Grafana has none.</summary>

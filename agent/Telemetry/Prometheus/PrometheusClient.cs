@@ -17,7 +17,7 @@ public sealed class PrometheusClient(UpstreamClient upstream, TimeProvider time)
             var info = await upstream.GetJsonAsync(server, "api/v1/status/buildinfo", cancellationToken);
             if (info["status"]?.ToString() != "success")
             {
-                return new TelemetryProbeResult(UpstreamFailure.Malformed, $"Prometheus at {server.BaseUrl} did not answer its build info with status 'success'.");
+                return new TelemetryProbeResult(UpstreamFailure.Malformed, $"Prometheus at {server} did not answer its build info with status 'success'.");
             }
 
             var version = info["data"]?["version"]?.ToString();
