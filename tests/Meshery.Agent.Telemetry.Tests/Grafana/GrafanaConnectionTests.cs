@@ -47,6 +47,7 @@ public sealed class GrafanaConnectionTests(TelemetryFixture fixture) : IClassFix
         var listed = await Agent.GetJsonAsync(Config + "?pagesize=25", Ct);
         Assert.Contains(listed["connections"]!.AsArray(), c => (string?)c!["id"] == (string?)connection["id"]);
         Assert.All(listed["connections"]!.AsArray(), c => Assert.Equal("grafana", (string?)c!["kind"]));
+        Assert.True(Agent.Logs.Mention($"[2801] Connected grafana server {fixture.Grafana.Url}"), "The connection is not in the captured logs.");
         Assert.False(Agent.Logs.Mention(fixture.GrafanaKey), "The Grafana key appears in the agent's logs.");
     }
 
