@@ -12,7 +12,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Meshery.Agent.Telemetry;
 
-/// <summary>What the Grafana and Prometheus routes share: config (list, connect, the retired delete), ping, board selection.</summary>
+/// <summary>
+/// What the Grafana and Prometheus routes share: config (list, connect, the retired delete), ping, board selection.
+/// Each route group carries its <see cref="TelemetryKind"/> as endpoint metadata.
+/// </summary>
 public static class TelemetryHandlers
 {
     /// <summary>Meshery server's page size for connections listed by kind: 10 unless asked, at most 25.</summary>
@@ -20,9 +23,10 @@ public static class TelemetryHandlers
     public const int MaxPageSize = 25;
 
     /// <summary><c>GET .../config</c>: the caller's connections of the kind, a page as the connections API answers it.</summary>
-    public static Task<IResult> ListAsync(HttpContext context, TelemetryKind kind, IConnectionStore store, CancellationToken cancellationToken) =>
+    public static Task<IResult> ListAsync(HttpContext context, IConnectionStore store, CancellationToken cancellationToken) =>
         ContractCall.RunAsync(context, async caller =>
         {
+            var kind = KindOf(context);
             var query = context.Request.Query;
             var page = int.TryParse(query["page"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 0;
             var size = int.TryParse(query["pagesize"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, MaxPageSize) : DefaultPageSize;
@@ -39,9 +43,10 @@ public static class TelemetryHandlers
         });
 
     /// <summary><c>POST .../config</c>: tests the server and saves the connection; a failed test saves nothing and says why.</summary>
-    public static Task<IResult> ConnectAsync(HttpContext context, TelemetryKind kind, TelemetryConnections connections, CancellationToken cancellationToken) =>
+    public static Task<IResult> ConnectAsync(HttpContext context, TelemetryConnections connections, CancellationToken cancellationToken) =>
         ContractCall.RunAsync(context, async caller =>
         {
+            var kind = KindOf(context);
             var (request, problem) = await ConnectForm.ReadAsync(context, kind, cancellationToken);
             if (problem is not null)
             {
@@ -59,16 +64,16 @@ public static class TelemetryHandlers
             "This API is retired: disconnect with DELETE /api/integrations/connections/{connectionId}, which deletes the connection and its credential.");
 
     /// <summary><c>GET .../ping/{connectionID}</c>: tests the server again, records the status, answers <c>{}</c> or why it failed.</summary>
-    public static Task<IResult> PingAsync(string connectionID, HttpContext context, TelemetryKind kind, TelemetryConnections connections, CancellationToken cancellationToken) =>
-        WithConnectionAsync(context, connectionID, kind, async (caller, target) =>
+    public static Task<IResult> PingAsync(string connectionID, HttpContext context, TelemetryConnections connections, CancellationToken cancellationToken) =>
+        WithConnectionAsync(context, connectionID, KindOf(context), async (caller, target) =>
         {
-            var result = await connections.RecheckAsync(caller, kind, target, recordWhenUnchanged: true, cancellationToken);
+            var result = await connections.RecheckAsync(caller, KindOf(context), target, recordWhenUnchanged: true, cancellationToken);
             return result.Connected ? TypedResults.Ok(new EmptyAnswer()) : TelemetryAnswers.Upstream(result);
         });
 
     /// <summary><c>POST .../boards/{connectionID}</c>: keeps the selected boards and panels (a JSON list) on the connection.</summary>
-    public static Task<IResult> SaveBoardsAsync(string connectionID, HttpContext context, TelemetryKind kind, TelemetryConnections connections, CancellationToken cancellationToken) =>
-        WithConnectionAsync(context, connectionID, kind, async (caller, target) =>
+    public static Task<IResult> SaveBoardsAsync(string connectionID, HttpContext context, TelemetryConnections connections, CancellationToken cancellationToken) =>
+        WithConnectionAsync(context, connectionID, KindOf(context), async (caller, target) =>
         {
             var (json, problem) = await ReadJsonAsync(context, cancellationToken);
             if (problem is not null)
@@ -81,7 +86,7 @@ public static class TelemetryHandlers
                 return ProblemAnswers.BadRequest("Send the selected boards as a JSON list of {board, panels, templateVars}.");
             }
 
-            await connections.SaveBoardsAsync(caller, kind, target.Connection, boards, cancellationToken);
+            await connections.SaveBoardsAsync(caller, KindOf(context), target.Connection, boards, cancellationToken);
             return TypedResults.Ok(new EmptyAnswer());
         });
 
@@ -126,6 +131,14 @@ public static class TelemetryHandlers
                 return TelemetryAnswers.Upstream(ex.Failure, ex.Message);
             }
         });
+    }
+
+    /// <summary>The kind the route's group serves (set by <see cref="TelemetryEndpoints"/>).</summary>
+    public static TelemetryKind KindOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetEndpoint()?.Metadata.GetMetadata<TelemetryKind>()
+            ?? throw new InvalidOperationException("The telemetry route has no TelemetryKind metadata.");
     }
 
     /// <summary>Reads a JSON body within the agent's body limit.</summary>

@@ -1,32 +1,16 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Meshery.Agent.Telemetry.Boards;
-using Meshery.ExtensionPoints.Connections;
 using Meshery.ExtensionPoints.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Meshery.Agent.Telemetry.Grafana;
 
-/// <summary>Meshery server's Grafana routes: config, ping, boards (list and selection), queries through Grafana's data source proxy.</summary>
+/// <summary>Meshery server's Grafana-only routes: the board list and queries through Grafana's data source proxy.</summary>
 public static class GrafanaHandlers
 {
     private static TelemetryKind Kind => TelemetryKind.Grafana;
-
-    public static Task<IResult> ListAsync(HttpContext context, IConnectionStore store, CancellationToken cancellationToken) =>
-        TelemetryHandlers.ListAsync(context, Kind, store, cancellationToken);
-
-    /// <summary>Form fields <c>grafanaURL</c>, <c>grafanaAPIKey</c>, <c>grafanaConnectioncName</c>, <c>grafanaCredentialName</c>; answers the connection.</summary>
-    public static Task<IResult> ConnectAsync(HttpContext context, TelemetryConnections connections, CancellationToken cancellationToken) =>
-        TelemetryHandlers.ConnectAsync(context, Kind, connections, cancellationToken);
-
-    public static IResult Retired() => TelemetryHandlers.Retired();
-
-    public static Task<IResult> PingAsync(string connectionID, HttpContext context, TelemetryConnections connections, CancellationToken cancellationToken) =>
-        TelemetryHandlers.PingAsync(connectionID, context, Kind, connections, cancellationToken);
-
-    public static Task<IResult> SaveBoardsAsync(string connectionID, HttpContext context, TelemetryConnections connections, CancellationToken cancellationToken) =>
-        TelemetryHandlers.SaveBoardsAsync(connectionID, context, Kind, connections, cancellationToken);
 
     /// <summary>
     /// <c>GET .../boards/{connectionID}?dashboardSearch=</c>: the dashboards matching the search (at most

@@ -1,33 +1,16 @@
 using System.Text.Json.Nodes;
 using Meshery.Agent.Telemetry.Boards;
 using Meshery.Agent.Telemetry.Grafana;
-using Meshery.ExtensionPoints.Connections;
 using Meshery.ExtensionPoints.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Meshery.Agent.Telemetry.Prometheus;
 
-/// <summary>Meshery server's Prometheus routes: config, ping, board import and static boards, board selection, queries.</summary>
+/// <summary>Meshery server's Prometheus-only routes: board import, static boards, queries.</summary>
 public static class PrometheusHandlers
 {
     private static TelemetryKind Kind => TelemetryKind.Prometheus;
-
-    public static Task<IResult> ListAsync(HttpContext context, IConnectionStore store, CancellationToken cancellationToken) =>
-        TelemetryHandlers.ListAsync(context, Kind, store, cancellationToken);
-
-    /// <summary>Form fields <c>prometheusURL</c>, optional <c>prometheusKey</c> (token, or <c>user:password</c>), <c>prometheusConnectionName</c>, <c>prometheusCredentialName</c>.</summary>
-    public static Task<IResult> ConnectAsync(HttpContext context, TelemetryConnections connections, CancellationToken cancellationToken) =>
-        TelemetryHandlers.ConnectAsync(context, Kind, connections, cancellationToken);
-
-    public static IResult Retired() => TelemetryHandlers.Retired();
-
-    public static Task<IResult> PingAsync(string connectionID, HttpContext context, TelemetryConnections connections, CancellationToken cancellationToken) =>
-        TelemetryHandlers.PingAsync(connectionID, context, Kind, connections, cancellationToken);
-
-    /// <summary>Metrics configured in a dashboard: these connections are the ones the ongoing check re-tests.</summary>
-    public static Task<IResult> SaveBoardsAsync(string connectionID, HttpContext context, TelemetryConnections connections, CancellationToken cancellationToken) =>
-        TelemetryHandlers.SaveBoardsAsync(connectionID, context, Kind, connections, cancellationToken);
 
     /// <summary><c>POST .../board_import/{connectionID}</c>: a Grafana dashboard JSON (or Grafana's <c>{dashboard}</c> export) read into a board.</summary>
     public static Task<IResult> ImportBoardAsync(string connectionID, HttpContext context, IOptions<TelemetryOptions> options, CancellationToken cancellationToken) =>
