@@ -54,7 +54,7 @@ public sealed class UpstreamClient(IHttpClientFactory clients, IOptions<Telemetr
             throw new UpstreamException(
                 UpstreamFailure.TimedOut, $"{server} did not answer within {limits.RequestTimeout.TotalSeconds:0.#} s.", ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             throw new UpstreamException(UpstreamFailure.Unreachable, $"{server} cannot be reached: {ex.Message}", ex);
         }

@@ -67,6 +67,13 @@ public sealed class GrafanaClient(UpstreamClient upstream)
     /// <summary>A data source by name (<c>byUid</c> false) or uid; null when Grafana has none.</summary>
     public async Task<GrafanaDataSourceRef?> DataSourceAsync(TelemetryServer server, string nameOrUid, bool byUid, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(nameOrUid);
+        if (nameOrUid.Trim('.').Length == 0)
+        {
+            // "." and ".." would name a path segment, not a data source.
+            return null;
+        }
+
         try
         {
             var path = (byUid ? "api/datasources/uid/" : "api/datasources/name/") + Uri.EscapeDataString(nameOrUid);
