@@ -11,7 +11,7 @@ public static class ConnectionEndpoints
         var group = app.MapGroup("/api/integrations/connections").WithTags("Connections");
         group.MapGet(AgentRoutes.Root, Meshery.ExtensionPoints.Serving.ConnectionHandlers.ListAsync).WithName("ListConnections");
         group.MapPost(AgentRoutes.Root, ConnectionHandlers.SaveAsync).WithName("SaveConnection");
-        group.MapDelete(AgentRoutes.Id, Meshery.ExtensionPoints.Serving.ConnectionHandlers.DeleteAsync).WithName("DeleteConnection");
+        group.MapDelete(AgentRoutes.Id, ConnectionHandlers.DeleteAsync).WithName("DeleteConnection");
         return app;
     }
 }

@@ -16,6 +16,7 @@ using Meshery.Agent.Registry;
 using Meshery.Agent.RemoteProvider;
 using Meshery.Agent.RemoteProvider.SignIn;
 using Meshery.Agent.ServerStatus;
+using Meshery.Agent.Telemetry;
 using Meshery.Agent.Users;
 using Meshery.ExtensionPoints.Json;
 using Meshery.ExtensionPoints.Serving;
@@ -75,6 +76,7 @@ public static class AgentApplication
         services.AddOptions<ContractHttpOptions>()
             .Configure<IOptions<AgentOptions>>((limits, agentOptions) => limits.MaxRequestBodyBytes = agentOptions.Value.MaxRequestBodyBytes);
         AddModules(builder);
+        services.AddTelemetryConnections();
 
         // After the modules: the adapter registry finds this process's own adapter, when that module is on.
         services.AddMeshAdapters();
@@ -103,6 +105,7 @@ public static class AgentApplication
         app.MapEventEndpoints();
         app.MapClusterCacheEndpoints();
         app.MapKubernetesEndpoints();
+        app.MapTelemetryEndpoints();
         app.MapMeshAdapterEndpoints();
         app.MapRegistryEndpoints();
         return app;

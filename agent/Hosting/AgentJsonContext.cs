@@ -19,4 +19,6 @@ namespace Meshery.Agent.Hosting;
 [JsonSerializable(typeof(Meshery.Agent.Registry.RegistrantData))]
 [JsonSerializable(typeof(Meshery.Agent.Registry.ComponentRegistered))]
 [JsonSerializable(typeof(Meshery.Agent.Registry.RegistrantPage))]
+[JsonSerializable(typeof(List<Meshery.Agent.Telemetry.Boards.GrafanaBoard>))]
+[JsonSerializable(typeof(Dictionary<string, Meshery.Agent.Telemetry.Boards.GrafanaBoard>))]
 public sealed partial class AgentJsonContext : JsonSerializerContext;
