@@ -19,6 +19,10 @@ public static class MesheryCli
         options.AddTo(root);
         var cli = new CliCommandFactory(console, options);
         root.Subcommands.Add(SystemCommand.Create(cli));
+        root.Subcommands.Add(Commands.Designs.DesignCommand.Create(cli));
+        root.Subcommands.Add(Commands.Adapters.AdapterCommand.Create(cli));
+        root.Subcommands.Add(Commands.Environments.EnvironmentCommand.Create(cli));
+        root.Subcommands.Add(Commands.Connections.ConnectionCommand.Create(cli));
         root.Subcommands.Add(VersionCommand.Create(cli));
         root.Subcommands.Add(CompletionCommand.Create(cli, root));
         return root;
