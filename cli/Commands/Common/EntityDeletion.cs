@@ -18,7 +18,7 @@ public static class EntityDeletion
         await client.SendAsync(HttpMethod.Delete, $"{kind.Collection}/{id:D}", null, $"{kind.Noun} {id:D}", cancellationToken).ConfigureAwait(false);
         session.Output.Write(
             new JsonObject { ["id"] = id.ToString("D"), ["name"] = name, ["deleted"] = true },
-            () => new Spectre.Console.Text($"Deleted {kind.Noun} '{name}' ({id:D}).\n"));
+            $"Deleted {kind.Noun} '{name}' ({id:D}).");
         return 0;
     }
 }

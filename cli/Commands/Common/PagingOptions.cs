@@ -55,14 +55,15 @@ public sealed class PagingOptions
     }
 
     /// <summary>The line under a list table: which page of how many, and how many items in all.</summary>
-    public static string Footer(JsonObject page, string plural)
+    public static string Footer(JsonObject page, EntityKind kind)
     {
         ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(kind);
         var number = Number(page, "page");
         var size = Math.Max(1, Number(page, "pageSize"));
         var total = Number(page, "totalCount");
         var pages = Math.Max(1, (total + size - 1) / size);
-        return string.Create(CultureInfo.InvariantCulture, $"Page {number + 1} of {pages} ({total} {plural} in all)");
+        return string.Create(CultureInfo.InvariantCulture, $"Page {number + 1} of {pages} ({total} {(total == 1 ? kind.Noun : kind.Plural)} in all)");
     }
 
     private static int Number(JsonObject page, string key) =>

@@ -31,7 +31,7 @@ public static class ListCommand
             using var client = await SignedInAgent.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
             var page = await client.GetObjectAsync($"{EntityKind.Connection.Collection}?{query}", notFound: null, cancellationToken).ConfigureAwait(false);
             session.Output.Write(page, () => ConnectionCommand.Table(session, JsonText.Items(page, EntityKind.Connection.ItemsKey)));
-            session.Output.Line(PagingOptions.Footer(page, EntityKind.Connection.Plural));
+            session.Output.Line(PagingOptions.Footer(page, EntityKind.Connection));
             return 0;
         });
         return command;

@@ -25,8 +25,7 @@ public static class ApplyCommand
         {
             var (design, created) = await DesignUpload.RunAsync(session, "Applying design", parse.GetValue(file)!, parse.GetValue(name), replace: true, cancellationToken).ConfigureAwait(false);
             var verb = created ? "created" : "updated";
-            session.Output.Write(design, () => new Spectre.Console.Text(
-                $"Design '{JsonText.Of(design, "name")}' {verb} ({JsonText.Of(design, "id")}); saved only: this Meshery server does not deploy designs.\n"));
+            session.Output.Write(design, $"Design '{JsonText.Of(design, "name")}' {verb} ({JsonText.Of(design, "id")}); saved only: this Meshery server does not deploy designs.");
             return 0;
         });
         return command;

@@ -48,7 +48,7 @@ public static class ExportCommand
             await File.WriteAllBytesAsync(path, body, cancellationToken).ConfigureAwait(false);
             session.Output.Write(
                 new JsonObject { ["id"] = id.ToString("D"), ["name"] = JsonText.Of(found, "name"), ["file"] = path, ["bytes"] = body.Length },
-                () => new Spectre.Console.Text(string.Create(CultureInfo.InvariantCulture, $"Design '{JsonText.Of(found, "name")}' exported to {path} ({body.Length} bytes).\n")));
+                string.Create(CultureInfo.InvariantCulture, $"Design '{JsonText.Of(found, "name")}' exported to {path} ({body.Length} bytes)."));
             return 0;
         });
         return command;

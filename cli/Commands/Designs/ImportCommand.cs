@@ -15,8 +15,7 @@ public static class ImportCommand
         cli.SetAction(command, async (session, parse, cancellationToken) =>
         {
             var (design, _) = await DesignUpload.RunAsync(session, "Importing design", parse.GetValue(file)!, parse.GetValue(name), replace: false, cancellationToken).ConfigureAwait(false);
-            session.Output.Write(design, () => new Spectre.Console.Text(
-                $"Design '{JsonText.Of(design, "name")}' imported as {JsonText.Of(design, "id")}.\n"));
+            session.Output.Write(design, $"Design '{JsonText.Of(design, "name")}' imported as {JsonText.Of(design, "id")}.");
             return 0;
         });
         return command;

@@ -21,7 +21,7 @@ public static class ListCommand
             session.Output.Write(page, () => session.Output.Table(
                 ["ID", "NAME", "VISIBILITY", "UPDATED"],
                 designs.Select(d => (IReadOnlyList<string>)[JsonText.Of(d, "id"), JsonText.Of(d, "name"), JsonText.Of(d, "visibility"), JsonText.TimeOf(d, "updatedAt")])));
-            session.Output.Line(PagingOptions.Footer(page, EntityKind.Design.Plural));
+            session.Output.Line(PagingOptions.Footer(page, EntityKind.Design));
             return 0;
         });
         return command;

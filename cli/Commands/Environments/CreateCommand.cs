@@ -35,8 +35,7 @@ public static class CreateCommand
             using var content = JsonContent.Create(payload, ExtensionPointsJsonContext.Default.EnvironmentPayload);
             var created = await client.SendAsync(HttpMethod.Post, EntityKind.Environment.Collection, content, notFound: null, cancellationToken).ConfigureAwait(false) as JsonObject
                 ?? throw new CliException("the Meshery server did not answer the created environment");
-            session.Output.Write(created, () => new Spectre.Console.Text(
-                $"Environment '{JsonText.Of(created, "name")}' created with id {JsonText.Of(created, "id")}.\n"));
+            session.Output.Write(created, $"Environment '{JsonText.Of(created, "name")}' created with id {JsonText.Of(created, "id")}.");
             return 0;
         });
         return command;

@@ -23,7 +23,7 @@ public static class ListCommand
             session.Output.Write(page, () => session.Output.Table(
                 ["ID", "NAME", "DESCRIPTION", "UPDATED"],
                 environments.Select(e => (IReadOnlyList<string>)[JsonText.Of(e, "id"), JsonText.Of(e, "name"), JsonText.Of(e, "description"), JsonText.TimeOf(e, "updatedAt")])));
-            session.Output.Line(PagingOptions.Footer(page, EntityKind.Environment.Plural));
+            session.Output.Line(PagingOptions.Footer(page, EntityKind.Environment));
             return 0;
         });
         return command;
