@@ -4,58 +4,48 @@ using Meshery.Cli.Tests.Support;
 namespace Meshery.Cli.Tests.Commands.Environments;
 
 /// <summary><c>environment</c> against the real agent (Local provider, SQLite).</summary>
-public sealed class EnvironmentCommandTests(InProcessAgent agent) : IClassFixture<InProcessAgent>, IAsyncLifetime
+public sealed class EnvironmentCommandTests(InProcessAgent agent) : AgentCliTests(agent), IClassFixture<InProcessAgent>
 {
-    private readonly CliHarness _cli = new();
-
-    public async ValueTask InitializeAsync() => await AgentContext.UseAsync(_cli, agent.Url);
-
-    public ValueTask DisposeAsync()
-    {
-        _cli.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     private static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
     [Fact(Timeout = TestLimits.Test)]
     public async Task Create_list_view_and_delete_an_environment()
     {
         var name = UniqueName("prod");
-        var created = await _cli.RunOkAsync("environment", "create", name, "--description", "Production clusters");
+        var created = await Cli.RunOkAsync("environment", "create", name, "--description", "Production clusters");
         Assert.Matches($"^Environment '{name}' created with id [0-9a-f-]{{36}}\\.\n$", created.Out);
 
-        var page = JsonNode.Parse((await _cli.RunOkAsync("environment", "list", "--page-size", "1000", "-o", "json")).Out)!;
+        var page = JsonNode.Parse((await Cli.RunOkAsync("environment", "list", "--page-size", "1000", "-o", "json")).Out)!;
         var listed = Assert.Single(page["environments"]!.AsArray(), e => e!["name"]!.GetValue<string>() == name)!;
         var id = listed["id"]!.GetValue<string>();
         Assert.Equal("Production clusters", listed["description"]!.GetValue<string>());
 
-        var yaml = YamlDocument.Parse((await _cli.RunOkAsync("environment", "list", "--page-size", "1000", "-o", "yaml")).Out)!;
+        var yaml = YamlDocument.Parse((await Cli.RunOkAsync("environment", "list", "--page-size", "1000", "-o", "yaml")).Out)!;
         Assert.Equal(page["totalCount"]!.GetValue<int>(), yaml["totalCount"]!.GetValue<long>());
         Assert.Contains(yaml["environments"]!.AsArray(), e => e!["id"]!.GetValue<string>() == id);
 
-        var table = (await _cli.RunOkAsync("environment", "list", "--page-size", "1000")).Out;
+        var table = (await Cli.RunOkAsync("environment", "list", "--page-size", "1000")).Out;
         Assert.StartsWith("ID", table, StringComparison.Ordinal);
         Assert.Matches($"{id} +{name} +Production clusters", table);
 
-        var viewed = JsonNode.Parse((await _cli.RunOkAsync("environment", "view", name, "-o", "json")).Out)!;
+        var viewed = JsonNode.Parse((await Cli.RunOkAsync("environment", "view", name, "-o", "json")).Out)!;
         Assert.Equal(id, viewed["id"]!.GetValue<string>());
         Assert.Equal("environments.meshery.io/v1beta3", viewed["schemaVersion"]!.GetValue<string>());
-        var viewedYaml = YamlDocument.Parse((await _cli.RunOkAsync("environment", "view", id, "-o", "yaml")).Out)!;
+        var viewedYaml = YamlDocument.Parse((await Cli.RunOkAsync("environment", "view", id, "-o", "yaml")).Out)!;
         Assert.Equal(name, viewedYaml["name"]!.GetValue<string>());
-        Assert.Matches("description +Production clusters", (await _cli.RunOkAsync("environment", "view", id)).Out);
+        Assert.Matches("description +Production clusters", (await Cli.RunOkAsync("environment", "view", id)).Out);
 
         Assert.Equal(
             $"Error: not deleting environment '{name}' ({id}) without confirmation: pass -y/--yes",
-            await _cli.RunFailingAsync("environment", "delete", name));
-        _cli.Input = new StringReader("y\n");
-        Assert.EndsWith($"Deleted environment '{name}' ({id}).\n", (await _cli.RunOkAsync("environment", "delete", id)).Out, StringComparison.Ordinal);
+            await Cli.RunFailingAsync("environment", "delete", name));
+        Cli.Input = new StringReader("y\n");
+        Assert.EndsWith($"Deleted environment '{name}' ({id}).\n", (await Cli.RunOkAsync("environment", "delete", id)).Out, StringComparison.Ordinal);
         Assert.Equal(
-            $"Error: environment {id} was not found on the Meshery server at {agent.Url}",
-            await _cli.RunFailingAsync("environment", "view", id));
+            $"Error: environment {id} was not found on the Meshery server at {Agent.Url}",
+            await Cli.RunFailingAsync("environment", "view", id));
         Assert.Equal(
-            $"Error: environment '{name}' was not found on the Meshery server at {agent.Url} (see 'mesheryctl environment list')",
-            await _cli.RunFailingAsync("environment", "delete", name, "--yes"));
+            $"Error: environment '{name}' was not found on the Meshery server at {Agent.Url} (see 'mesheryctl environment list')",
+            await Cli.RunFailingAsync("environment", "delete", name, "--yes"));
     }
 
     [Fact(Timeout = TestLimits.Test)]
@@ -64,16 +54,16 @@ public sealed class EnvironmentCommandTests(InProcessAgent agent) : IClassFixtur
         var prefix = UniqueName("stage");
         for (var i = 0; i < 3; i++)
         {
-            var created = JsonNode.Parse((await _cli.RunOkAsync("environment", "create", $"{prefix}-{i}", "-o", "json")).Out)!;
+            var created = JsonNode.Parse((await Cli.RunOkAsync("environment", "create", $"{prefix}-{i}", "-o", "json")).Out)!;
             Assert.Equal($"{prefix}-{i}", created["name"]!.GetValue<string>());
             Assert.True(Guid.TryParse(created["id"]!.GetValue<string>(), out _));
         }
 
-        var total = JsonNode.Parse((await _cli.RunOkAsync("environment", "list", "-o", "json")).Out)!["totalCount"]!.GetValue<int>();
-        var third = YamlDocument.Parse((await _cli.RunOkAsync("environment", "list", "--page", "3", "--page-size", "1", "-o", "yaml")).Out)!;
+        var total = JsonNode.Parse((await Cli.RunOkAsync("environment", "list", "-o", "json")).Out)!["totalCount"]!.GetValue<int>();
+        var third = YamlDocument.Parse((await Cli.RunOkAsync("environment", "list", "--page", "3", "--page-size", "1", "-o", "yaml")).Out)!;
         Assert.Equal(2, third["page"]!.GetValue<long>());
         Assert.Single(third["environments"]!.AsArray());
-        Assert.Contains($"Page 3 of {total} ({total} environments in all)", (await _cli.RunOkAsync("environment", "list", "--page", "3", "--page-size", "1")).Out, StringComparison.Ordinal);
+        Assert.Contains($"Page 3 of {total} ({total} environments in all)", (await Cli.RunOkAsync("environment", "list", "--page", "3", "--page-size", "1")).Out, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = TestLimits.Test)]
@@ -81,12 +71,12 @@ public sealed class EnvironmentCommandTests(InProcessAgent agent) : IClassFixtur
     {
         Assert.Equal(
             "Error: the environment name must be 1 to 100 characters",
-            await _cli.RunFailingAsync("environment", "create", new string('e', 101)));
+            await Cli.RunFailingAsync("environment", "create", new string('e', 101)));
         var unknown = Guid.NewGuid();
         Assert.Equal(
-            $"Error: environment {unknown} was not found on the Meshery server at {agent.Url}",
-            await _cli.RunFailingAsync("environment", "delete", unknown.ToString(), "-y"));
-        var bad = await _cli.RunAsync("environment", "list", "--org-id", "not-a-guid");
+            $"Error: environment {unknown} was not found on the Meshery server at {Agent.Url}",
+            await Cli.RunFailingAsync("environment", "delete", unknown.ToString(), "-y"));
+        var bad = await Cli.RunAsync("environment", "list", "--org-id", "not-a-guid");
         Assert.NotEqual(0, bad.ExitCode);
         Assert.Contains("not-a-guid", bad.Error, StringComparison.Ordinal);
     }
