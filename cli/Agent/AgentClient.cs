@@ -29,6 +29,9 @@ public sealed partial class AgentClient : IDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>Told each request and its answer's status (<c>--verbose</c>); never the token.</summary>
+    public Action<string>? Trace { get; init; }
+
     public async Task<JsonObject> GetVersionAsync(CancellationToken cancellationToken) =>
         await GetObjectAsync("/api/system/version", notFound: null, cancellationToken).ConfigureAwait(false);
 
@@ -90,7 +93,9 @@ public sealed partial class AgentClient : IDisposable
         HttpResponseMessage response;
         try
         {
+            Trace?.Invoke($"{method} {new Uri(Endpoint, path)}");
             response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            Trace?.Invoke($"  -> {(int)response.StatusCode} {response.ReasonPhrase}");
         }
         catch (HttpRequestException ex)
         {

@@ -29,6 +29,6 @@ public static class SignedInAgent
         session.Detail(login is null
             ? $"server {endpoint}: context '{name}' is not signed in, so no token is sent"
             : $"server {endpoint}: sending context '{name}''s token from {login.Provider}");
-        return new AgentClient(endpoint, RequestTimeout, login?.AccessToken);
+        return new AgentClient(endpoint, RequestTimeout, login?.AccessToken) { Trace = session.Detail };
     }
 }
