@@ -15,10 +15,14 @@ public static class MesheryCli
     {
         ArgumentNullException.ThrowIfNull(console);
         var options = new GlobalOptions();
-        var root = new RootCommand("mesheryctl controls Meshery: start, stop and check the agent locally or in a Kubernetes cluster, and manage contexts and providers.");
+        var root = new RootCommand("mesheryctl controls Meshery: start, stop and check the agent locally or in a Kubernetes cluster, manage contexts and providers, and work with the server's designs, environments, connections and adapters.");
         options.AddTo(root);
         var cli = new CliCommandFactory(console, options);
         root.Subcommands.Add(SystemCommand.Create(cli));
+        root.Subcommands.Add(Commands.Designs.DesignCommand.Create(cli));
+        root.Subcommands.Add(Commands.Adapters.AdapterCommand.Create(cli));
+        root.Subcommands.Add(Commands.Environments.EnvironmentCommand.Create(cli));
+        root.Subcommands.Add(Commands.Connections.ConnectionCommand.Create(cli));
         root.Subcommands.Add(VersionCommand.Create(cli));
         root.Subcommands.Add(CompletionCommand.Create(cli, root));
         return root;

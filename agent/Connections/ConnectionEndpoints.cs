@@ -11,6 +11,7 @@ public static class ConnectionEndpoints
         var group = app.MapGroup("/api/integrations/connections").WithTags("Connections");
         group.MapGet(AgentRoutes.Root, Meshery.ExtensionPoints.Serving.ConnectionHandlers.ListAsync).WithName("ListConnections");
         group.MapPost(AgentRoutes.Root, ConnectionHandlers.SaveAsync).WithName("SaveConnection");
+        group.MapGet(AgentRoutes.Id, Meshery.ExtensionPoints.Serving.ConnectionHandlers.GetAsync).WithName("GetConnection");
         group.MapDelete(AgentRoutes.Id, ConnectionHandlers.DeleteAsync).WithName("DeleteConnection");
         return app;
     }

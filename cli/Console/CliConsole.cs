@@ -12,6 +12,9 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error)
     /// <summary>A terminal that shows colours, spinners and live progress; otherwise output is plain text.</summary>
     public bool IsInteractive { get; init; }
 
+    /// <summary>Where answers to questions (delete confirmations) are read; null when nobody can be asked.</summary>
+    public TextReader? In { get; init; }
+
     /// <summary>The width tables are laid out for.</summary>
     public int Width { get; init; } = 120;
 
@@ -41,6 +44,6 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error)
             width = 120;
         }
 
-        return new CliConsole(System.Console.Out, System.Console.Error) { IsInteractive = interactive, Width = width };
+        return new CliConsole(System.Console.Out, System.Console.Error) { IsInteractive = interactive, Width = width, In = System.Console.In };
     }
 }

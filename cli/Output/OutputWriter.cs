@@ -34,6 +34,19 @@ public sealed class OutputWriter(CliConsole console, OutputFormat format)
         }
     }
 
+    /// <summary>Writes <paramref name="data"/> as JSON or YAML, or the one-line <paramref name="message"/> for <c>-o table</c>.</summary>
+    public void Write(JsonNode? data, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (Format == OutputFormat.Table)
+        {
+            console.Out.WriteLine(message);
+            return;
+        }
+
+        Write(data, () => throw new InvalidOperationException("a table was asked for JSON or YAML output"));
+    }
+
     /// <summary>A message for people (skipped for <c>-o json|yaml</c>, which print only data).</summary>
     public void Line(string text)
     {

@@ -40,7 +40,7 @@ public static class ViewCommand
             var refreshed = false;
             if ((expired || parse.GetValue(refresh)) && !string.IsNullOrEmpty(login.RefreshToken))
             {
-                login = await RefreshAsync(session, login, SignInOptions.ResolveCaFile(parse.GetValue(caFile), login.CaFile, session), cancellationToken).ConfigureAwait(false);
+                login = await LoginRefresher.RefreshAsync(session, login, SignInOptions.ResolveCaFile(parse.GetValue(caFile), login.CaFile, session), cancellationToken).ConfigureAwait(false);
                 auth.Store(name, login);
                 refreshed = true;
                 now = session.Console.Time.GetUtcNow();
@@ -90,19 +90,4 @@ public static class ViewCommand
 
     private static string? Secret(string? value, bool show) =>
         string.IsNullOrEmpty(value) ? null : show ? value : Masked;
-
-    private static async Task<StoredLogin> RefreshAsync(CliSession session, StoredLogin login, string? caFile, CancellationToken cancellationToken)
-    {
-        using var oauth = new ProviderOAuthClient(ProviderAddress.Parse(login.Provider), caFile);
-        session.Detail($"refreshing the tokens at {oauth.Provider}");
-        var answer = await oauth.RefreshAsync(login.ClientId, login.RefreshToken!, cancellationToken).ConfigureAwait(false);
-        if (answer.IsError)
-        {
-            throw new CliException(answer.Error == "invalid_grant"
-                ? $"the provider refused the refresh token ({ProviderOAuthClient.Describe(answer)}); run 'mesheryctl system login' again"
-                : $"the provider at {oauth.Provider} could not refresh the tokens: {ProviderOAuthClient.Describe(answer)}");
-        }
-
-        return StoredLogin.FromAnswer(answer, login, session.Console.Time.GetUtcNow(), login);
-    }
 }

@@ -45,6 +45,7 @@ public sealed class ConnectionEndpointsTests(AgentHost host) : IClassFixture<Age
         var byKindAndStatus = await host.Client.GetOkAsync($"/api/integrations/connections?kind=prometheus&status=connected&search={name}");
         var byStatusList = await host.Client.GetOkAsync($"/api/integrations/connections?status=connected,registered&search={name}");
         var notMatching = await host.Client.GetOkAsync($"/api/integrations/connections?kind=grafana&search={name}");
+        var byId = await host.Client.GetOkAsync($"/api/integrations/connections/{id}");
         using var deleted = await host.Client.DeleteAsync($"/api/integrations/connections/{id}", Ct);
         var deletedBody = await deleted.ReadOkAsync();
         using var again = await host.Client.DeleteAsync($"/api/integrations/connections/{id}", Ct);
@@ -61,6 +62,9 @@ public sealed class ConnectionEndpointsTests(AgentHost host) : IClassFixture<Age
         Assert.Equal("deleted", (string?)deletedBody["status"]);
         Assert.Equal(id, (string?)deletedBody["id"]);
         await again.AssertProblemAsync(HttpStatusCode.NotFound, id);
+        Assert.Equal(name, (string?)byId["name"]);
+        Assert.Equal("prometheus", (string?)byId["kind"]);
+        await host.Client.SendProblemAsync(HttpMethod.Get, $"/api/integrations/connections/{id}", HttpStatusCode.NotFound, "was not found");
     }
 
     [Fact]
@@ -85,6 +89,7 @@ public sealed class ConnectionEndpointsTests(AgentHost host) : IClassFixture<Age
         await host.Client.SendProblemAsync(HttpMethod.Post, "/api/integrations/connections", HttpStatusCode.BadRequest, "'kind' is required", """{"name":"no kind"}""");
         await host.Client.SendProblemAsync(HttpMethod.Post, "/api/integrations/connections", HttpStatusCode.BadRequest, "status", """{"kind":"k","status":"exploded"}""");
         await host.Client.SendProblemAsync(HttpMethod.Delete, "/api/integrations/connections/nope", HttpStatusCode.BadRequest, "must be a UUID");
+        await host.Client.SendProblemAsync(HttpMethod.Get, "/api/integrations/connections/nope", HttpStatusCode.BadRequest, "must be a UUID");
         await host.Client.SendProblemAsync(HttpMethod.Delete, $"/api/integrations/connections/{Guid.NewGuid()}", HttpStatusCode.NotFound, "was not found");
     }
 }

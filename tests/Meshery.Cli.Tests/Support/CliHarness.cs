@@ -21,6 +21,9 @@ public sealed class CliHarness : IDisposable
         ["KUBECONFIG"] = null,
     };
 
+    /// <summary>What the CLI reads when it asks a question (a delete confirmation); null = nobody to ask.</summary>
+    public TextReader? Input { get; set; }
+
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(new ObservedWriter(), args);
 
     /// <summary>Runs with stdout going to <paramref name="output"/>, which the test may watch while the command runs.</summary>
@@ -28,7 +31,7 @@ public sealed class CliHarness : IDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var console = new CliConsole(output, error) { HomeDirectory = Home, Environment = Environment, Width = 160 };
+        var console = new CliConsole(output, error) { HomeDirectory = Home, Environment = Environment, Width = 160, In = Input };
         var code = await MesheryCli.InvokeAsync(args, console, TestContext.Current.CancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());
     }
@@ -38,7 +41,7 @@ public sealed class CliHarness : IDisposable
     {
         var output = new LiveWriter();
         var error = new LiveWriter();
-        var console = new CliConsole(output, error) { HomeDirectory = Home, Environment = Environment, Width = 160 };
+        var console = new CliConsole(output, error) { HomeDirectory = Home, Environment = Environment, Width = 160, In = Input };
         return new RunningCli(Task.Run(() => MesheryCli.InvokeAsync(args, console, TestContext.Current.CancellationToken)), output, error);
     }
 
