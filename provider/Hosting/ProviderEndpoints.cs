@@ -1,6 +1,7 @@
 using Meshery.Provider.Capabilities;
 using Meshery.ExtensionPoints.Serving;
 using Meshery.Provider.ServerStatus;
+using Meshery.Provider.Sync;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using R = Meshery.Provider.Hosting.ProviderRoutes;
@@ -82,6 +83,8 @@ public static class ProviderEndpoints
         api.MapPut(R.EventsStatus, EventHandlers.UpdateStatusBulkAsync).WithName("UpdateEventsStatus");
         api.MapPut(R.EventStatus, EventHandlers.UpdateStatusAsync).WithName("UpdateEventStatus");
         api.MapDelete(R.Event, EventHandlers.DeleteAsync).WithName("DeleteEvent");
+
+        api.MapPost(R.SyncEvents, SyncHandlers.IngestAsync).WithName("IngestSyncEvents");
         return app;
     }
 }
