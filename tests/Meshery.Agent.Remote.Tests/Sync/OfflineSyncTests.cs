@@ -156,16 +156,7 @@ public sealed class OfflineSyncTests(RemoteStackFixture stack)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private async Task<JsonNode> ProviderGetAsync(string token, string path, CancellationToken ct)
-    {
-        using var provider = stack.Provider.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token);
-        using var answer = await provider.SendAsync(request, ct);
-        var body = await answer.Content.ReadAsStringAsync(ct);
-        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"GET {path} at the provider: {(int)answer.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
-    }
+    private Task<JsonNode> ProviderGetAsync(string token, string path, CancellationToken ct) => stack.ProviderGetAsync(token, path, ct);
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
