@@ -16,6 +16,7 @@ using Meshery.Agent.Registry;
 using Meshery.Agent.RemoteProvider;
 using Meshery.Agent.RemoteProvider.SignIn;
 using Meshery.Agent.ServerStatus;
+using Meshery.Agent.Sync;
 using Meshery.Agent.Telemetry;
 using Meshery.Agent.Users;
 using Meshery.ExtensionPoints.Json;
@@ -73,6 +74,8 @@ public static class AgentApplication
         services.TryAddSingleton<IContractCallerResolver, LocalCallerResolver>();
         services.TryAddSingleton<AgentInstance>();
         services.AddRemoteMode(builder.Configuration);
+        var remote = builder.Configuration.GetSection(RemoteModeOptions.Section).Get<RemoteModeOptions>() ?? new RemoteModeOptions();
+        services.AddAgentSync(remote.IsEnabled);
         services.AddOptions<ContractHttpOptions>()
             .Configure<IOptions<AgentOptions>>((limits, agentOptions) => limits.MaxRequestBodyBytes = agentOptions.Value.MaxRequestBodyBytes);
         AddModules(builder);
@@ -95,6 +98,7 @@ public static class AgentApplication
         }
 
         app.MapSystemEndpoints();
+        app.MapSyncEndpoints();
         app.MapProviderEndpoints();
         app.MapSignInEndpoints();
         app.MapUserEndpoints();

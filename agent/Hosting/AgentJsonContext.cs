@@ -10,6 +10,7 @@ namespace Meshery.Agent.Hosting;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(VersionInfo))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(Meshery.Agent.Sync.SyncStatusReport))]
 [JsonSerializable(typeof(Meshery.Agent.RemoteProvider.SignIn.TokenAnswer))]
 [JsonSerializable(typeof(Dictionary<string, CapabilitiesDocument>))]
 [JsonSerializable(typeof(Meshery.Agent.ClusterCache.ResourcePage))]

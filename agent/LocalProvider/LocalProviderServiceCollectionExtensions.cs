@@ -6,6 +6,7 @@ using Meshery.Agent.LocalProvider.Environments;
 using Meshery.Agent.LocalProvider.Events;
 using Meshery.Agent.LocalProvider.Identity;
 using Meshery.Agent.LocalProvider.Organizations;
+using Meshery.Agent.LocalProvider.Outbox;
 using Meshery.Agent.LocalProvider.Performance;
 using Meshery.Agent.LocalProvider.Preferences;
 using Meshery.Agent.LocalProvider.Storage;
@@ -36,8 +37,11 @@ public static class LocalProviderServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), $"{LocalProviderOptions.Section}:DatabasePath must name a file.")
             .ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxSettings>();
         services.TryAddSingleton<LocalDatabase>();
+        services.TryAddSingleton<SqliteOutbox>();
         services.TryAddSingleton<CredentialProtector>();
         services.TryAddSingleton<SqliteCredentialStore>();
         services.TryAddSingleton<ICapabilitiesSource, LocalCapabilities>();

@@ -1,5 +1,6 @@
 using Meshery.Agent.RemoteProvider.SignIn;
 using Meshery.Agent.RemoteProvider.Tokens;
+using Meshery.Agent.Sync;
 using Meshery.ExtensionPoints.Errors;
 using Meshery.ExtensionPoints.Http;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,8 @@ namespace Meshery.Agent.RemoteProvider;
 /// that <see cref="SessionValidator"/> accepts; a refreshed token replaces the cookie. Otherwise the
 /// answer is <see cref="ReloginProblem"/> (and a stale cookie is dropped).
 /// </summary>
-public sealed class RemoteSessionMiddleware(RequestDelegate next, ProviderSelector selector, SessionValidator validator, IOptions<RemoteModeOptions> options)
+public sealed class RemoteSessionMiddleware(
+    RequestDelegate next, ProviderSelector selector, SessionValidator validator, SyncSessions syncSessions, IOptions<RemoteModeOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -61,6 +63,8 @@ public sealed class RemoteSessionMiddleware(RequestDelegate next, ProviderSelect
             SessionCookies.NoStore(context);
         }
 
+        // The sender of offline changes goes on with the latest session the user has shown.
+        syncSessions.Remember(session);
         context.Features.Set(new RemoteSessionFeature(session));
         await next(context);
     }

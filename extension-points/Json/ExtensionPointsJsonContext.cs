@@ -20,6 +20,7 @@ namespace Meshery.ExtensionPoints.Json;
     PropertyNameCaseInsensitive = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CapabilitiesDocument))]
+[JsonSerializable(typeof(Meshery.ExtensionPoints.Sync.SyncReceipt))]
 [JsonSerializable(typeof(MesheryUser))]
 [JsonSerializable(typeof(UserPreferences))]
 [JsonSerializable(typeof(Organization))]

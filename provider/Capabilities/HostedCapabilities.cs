@@ -1,5 +1,6 @@
 using Meshery.ExtensionPoints;
 using Meshery.ExtensionPoints.Capabilities;
+using Meshery.ExtensionPoints.Sync;
 using Meshery.Provider.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public sealed class HostedCapabilities(IOptions<ProviderOptions> options, IEnume
         new(Features.PersistMetrics, ExtensionPointPaths.PersistMetrics),
         new(Features.PersistMesheryPatterns, ExtensionPointPaths.PersistMesheryPatterns),
         new(Features.PersistEvents, ExtensionPointPaths.PersistEvents),
+        new(SyncPaths.Feature, SyncPaths.Events),
     ];
 
     public Task<CapabilitiesDocument> GetCapabilitiesAsync(ProviderCaller? caller, CancellationToken cancellationToken)

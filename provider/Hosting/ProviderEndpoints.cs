@@ -1,6 +1,7 @@
 using Meshery.Provider.Capabilities;
 using Meshery.ExtensionPoints.Serving;
 using Meshery.Provider.ServerStatus;
+using Meshery.Provider.Sync;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using R = Meshery.Provider.Hosting.ProviderRoutes;
@@ -82,6 +83,17 @@ public static class ProviderEndpoints
         api.MapPut(R.EventsStatus, EventHandlers.UpdateStatusBulkAsync).WithName("UpdateEventsStatus");
         api.MapPut(R.EventStatus, EventHandlers.UpdateStatusAsync).WithName("UpdateEventStatus");
         api.MapDelete(R.Event, EventHandlers.DeleteAsync).WithName("DeleteEvent");
+        return app;
+    }
+
+    /// <summary>
+    /// Sync ingestion, apart from the contract's routes because it needs the hosted stores themselves (its
+    /// dedupe ledger is a table): hosts of the contract over other stores map only <see cref="MapMesheryProvider"/>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSyncIngestion(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGroup("/").RequireAuthorization().MapPost(R.SyncEvents, SyncHandlers.IngestAsync).WithName("IngestSyncEvents");
         return app;
     }
 }

@@ -68,6 +68,7 @@ public static class ProviderHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMesheryProvider();
+        app.MapSyncIngestion();
         if (identity)
         {
             app.MapMesheryIdentity();

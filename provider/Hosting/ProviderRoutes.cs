@@ -41,4 +41,5 @@ public static class ProviderRoutes
     public const string EventsStatus = "api/events/status";
     public const string Event = "api/events/{id}";
     public const string EventStatus = "api/events/{id}/status";
+    public const string SyncEvents = "api/sync/events";
 }

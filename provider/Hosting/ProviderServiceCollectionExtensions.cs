@@ -4,6 +4,7 @@ using Meshery.ExtensionPoints.Serving;
 using Meshery.Provider.Auth;
 using Meshery.Provider.Capabilities;
 using Meshery.Provider.Storage;
+using Meshery.Provider.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,7 @@ public static class ProviderServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o => MesheryJson.Apply(o.SerializerOptions, ProviderJsonContext.Default));
         services.AddProblemDetails();
         services.AddTableStorage();
+        services.AddSyncIngestion();
         return builder;
     }
 }

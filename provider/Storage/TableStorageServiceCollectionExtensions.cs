@@ -51,7 +51,8 @@ public static class TableStorageServiceCollectionExtensions
         services.TryAddSingleton<IPreferencesStore, TablePreferencesStore>();
         services.TryAddSingleton<IUserProfileStore>(sp => sp.GetRequiredService<TableUserProfileStore>());
         services.TryAddSingleton<IOrganizationStore, TableOrganizationStore>();
-        services.TryAddSingleton<IEnvironmentStore, TableEnvironmentStore>();
+        services.TryAddSingleton<TableEnvironmentStore>();
+        services.TryAddSingleton<IEnvironmentStore>(sp => sp.GetRequiredService<TableEnvironmentStore>());
         services.TryAddSingleton<IWorkspaceStore, TableWorkspaceStore>();
         services.TryAddSingleton<IConnectionStore, TableConnectionStore>();
         services.TryAddSingleton<ICredentialStore>(sp => sp.GetRequiredService<TableCredentialStore>());

@@ -1,4 +1,5 @@
 using Meshery.Agent.LocalProvider.Identity;
+using Meshery.Agent.LocalProvider.Outbox;
 
 namespace Meshery.Agent.LocalProvider.Migrations;
 
@@ -77,6 +78,7 @@ public static class LocalSchema
             CREATE INDEX ix_events_owner ON events (owner, created_at);
             """),
         new(2, "seed local organization", SeedOrganization()),
+        new(3, "sync outbox", OutboxSchema.Sql()),
     ];
 
     private static string SeedOrganization()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Meshery.Agent.LocalProvider.Outbox;
 using Meshery.ExtensionPoints;
 using Meshery.ExtensionPoints.Errors;
 using Meshery.ExtensionPoints.Paging;
@@ -72,7 +73,7 @@ public sealed class DocumentTable<T>
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && !OutboxSettings.IsFull(ex))
         {
             throw new ProviderException(ProviderErrorKind.Conflict, $"An entity with id '{id}' already exists.", ex);
         }

@@ -1,4 +1,5 @@
 using Meshery.Agent.LocalProvider.Migrations;
+using Meshery.Agent.LocalProvider.Outbox;
 using Meshery.ExtensionPoints.Errors;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -16,12 +17,14 @@ public sealed class LocalDatabase : IAsyncDisposable
     private readonly string _connectionString;
     private readonly ILogger<LocalDatabase> _logger;
     private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private readonly OutboxSettings? _outbox;
     private volatile bool _migrated;
 
-    public LocalDatabase(IOptions<LocalProviderOptions> options, ILogger<LocalDatabase> logger)
+    public LocalDatabase(IOptions<LocalProviderOptions> options, ILogger<LocalDatabase> logger, OutboxSettings? outbox = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
+        _outbox = outbox;
         DatabasePath = Path.GetFullPath(options.Value.DatabasePath);
         BusyTimeout = options.Value.BusyTimeout;
         _connectionString = new SqliteConnectionStringBuilder
@@ -69,6 +72,15 @@ public sealed class LocalDatabase : IAsyncDisposable
                 LocalProviderLog.MigrationApplied(_logger, migration.Version, migration.Name, DatabasePath);
             }
 
+            if (_outbox is not null)
+            {
+                await Guard(async () =>
+                {
+                    await _outbox.ApplyAsync(connection, cancellationToken);
+                    return true;
+                });
+            }
+
             _migrated = true;
         }
         finally
@@ -98,6 +110,12 @@ public sealed class LocalDatabase : IAsyncDisposable
         SqliteConnection.ClearAllPools();
     }
 
+    /// <summary>The error of a change refused because the sync outbox is full.</summary>
+    public static ProviderException OutboxFull(Exception inner) => new(
+        ProviderErrorKind.Unavailable,
+        "The change was not made: the outbox of changes waiting for the remote provider is full. Sign in to the provider so they can be sent, then try again.",
+        inner);
+
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(DatabasePath);
@@ -125,6 +143,11 @@ public sealed class LocalDatabase : IAsyncDisposable
     private ProviderException Translate(SqliteException ex)
     {
         LocalProviderLog.DatabaseError(_logger, ex.SqliteErrorCode, DatabasePath, ex);
+        if (OutboxSettings.IsFull(ex))
+        {
+            return OutboxFull(ex);
+        }
+
         return ex.SqliteErrorCode switch
         {
             5 or 6 => new ProviderException(

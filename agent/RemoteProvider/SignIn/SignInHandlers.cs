@@ -1,10 +1,12 @@
 using Meshery.Agent.Hosting;
 using Meshery.Agent.RemoteProvider.Registration;
 using Meshery.Agent.RemoteProvider.Tokens;
+using Meshery.Agent.Sync;
 using Meshery.ExtensionPoints;
 using Meshery.ExtensionPoints.Errors;
 using Meshery.ExtensionPoints.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -119,6 +121,7 @@ public static class SignInHandlers
         SessionCookies.Clear(context, SessionCookies.SignInPending, SignInPaths.Callback);
         SessionCookies.NoStore(context);
         registration.Enqueue(new ProviderCaller(session.UserId, token.Value, instance.Id), $"{context.Request.Scheme}://{context.Request.Host}");
+        context.RequestServices.GetService<SyncSessions>()?.Remember(session);
         RemoteModeLog.SignedIn(logger, session.UserId, remote.Name);
         return TypedResults.Redirect(SafeReturn.Decode(values.GetValueOrDefault("ref")));
     }

@@ -39,14 +39,18 @@ public sealed class TableEnvironmentStore(TableStorage storage, EnvironmentConne
         return _table.GetAsync(KeyOf(caller, id), cancellationToken);
     }
 
-    public Task<Stored<MesheryEnvironment>> CreateAsync(ProviderCaller caller, EnvironmentPayload payload, CancellationToken cancellationToken)
+    public Task<Stored<MesheryEnvironment>> CreateAsync(ProviderCaller caller, EnvironmentPayload payload, CancellationToken cancellationToken) =>
+        CreateAsync(caller, Guid.NewGuid(), payload, cancellationToken);
+
+    /// <summary>Creates the environment under an id chosen elsewhere (an agent's sync event); 409 when it exists.</summary>
+    public Task<Stored<MesheryEnvironment>> CreateAsync(ProviderCaller caller, Guid id, EnvironmentPayload payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(payload);
         var now = TableTime.Now(time);
         var environment = new MesheryEnvironment
         {
-            Id = Guid.NewGuid(),
+            Id = id,
             Name = ContractValidation.RequireName(payload.Name, maxLength: EnvironmentPayload.MaxNameLength),
             Description = ContractValidation.OptionalText(payload.Description, "description", EnvironmentPayload.MaxDescriptionLength),
             OrganizationId = payload.OrganizationId ?? PersonalOrganization.IdFor(caller.UserId),

@@ -18,13 +18,16 @@ public static class TableNames
     public const string Designs = "designs";
     public const string Events = "events";
 
+    /// <summary>Sync events already applied (one row per source and id, in the caller's partition), for replay dedupe.</summary>
+    public const string SyncEvents = "syncevents";
+
     /// <summary>Every table.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Users, Organizations, Environments, EnvironmentConnections, Workspaces, Connections, Credentials,
-        PerformanceProfiles, PerformanceResults, Designs, Events,
+        PerformanceProfiles, PerformanceResults, Designs, Events, SyncEvents,
     ];
 
     /// <summary>Tables holding documents, each with a blob container of the same name for large ones.</summary>
-    public static IReadOnlyList<string> WithDocuments { get; } = [.. All.Where(t => t != EnvironmentConnections)];
+    public static IReadOnlyList<string> WithDocuments { get; } = [.. All.Where(t => t is not (EnvironmentConnections or SyncEvents))];
 }

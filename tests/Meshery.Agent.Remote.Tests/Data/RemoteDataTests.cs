@@ -104,16 +104,7 @@ public sealed class RemoteDataTests(RemoteStackFixture stack)
         return page["connections"]?.AsArray() ?? [];
     }
 
-    private async Task<JsonNode> ProviderGetAsync(string token, string path)
-    {
-        using var provider = stack.Provider.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token);
-        using var answer = await provider.SendAsync(request, Cancel);
-        var body = await answer.Content.ReadAsStringAsync(Cancel);
-        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"GET {path} at the provider: {(int)answer.StatusCode} {body}");
-        return JsonNode.Parse(body)!;
-    }
+    private Task<JsonNode> ProviderGetAsync(string token, string path) => stack.ProviderGetAsync(token, path, Cancel);
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

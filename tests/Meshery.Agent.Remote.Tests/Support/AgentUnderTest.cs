@@ -17,11 +17,15 @@ public sealed class AgentUnderTest : IAsyncDisposable
 {
     public const string ProviderName = "Meshery";
 
-    private readonly TempDirectory _folder = new();
+    private readonly TempDirectory? _folder;
+    private readonly string _dataFolder;
     private WebApplication? _app;
 
-    public AgentUnderTest()
+    /// <param name="dataFolder">Where the agent keeps its database; by default a folder of its own, removed on dispose.</param>
+    public AgentUnderTest(string? dataFolder = null)
     {
+        _folder = dataFolder is null ? new TempDirectory() : null;
+        _dataFolder = dataFolder ?? _folder!.Path;
         Port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
     }
@@ -37,12 +41,14 @@ public sealed class AgentUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The agent is not running.");
 
-    public async Task StartAsync(ProviderHostRunner provider, IReadOnlyDictionary<string, string>? extra = null)
+    /// <param name="interpose">An extra handler of the agent's provider client, innermost but for the provider's own (tests that cut calls).</param>
+    public async Task StartAsync(
+        ProviderHostRunner provider, IReadOnlyDictionary<string, string>? extra = null, Func<DelegatingHandler>? interpose = null)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Meshery:LocalProvider:DatabasePath"] = Path.Combine(_folder.Path, "mesherydb.sql"),
+            ["Meshery:LocalProvider:DatabasePath"] = Path.Combine(_dataFolder, "mesherydb.sql"),
             ["Meshery:Agent:Modules:Broker"] = "false",
             ["Meshery:Agent:RemoteProvider:Url"] = provider.BaseAddress.ToString(),
             ["Meshery:Agent:RemoteProvider:Name"] = ProviderName,
@@ -56,10 +62,17 @@ public sealed class AgentUnderTest : IAsyncDisposable
         }
 
         string[] args = ["--urls", $"http://127.0.0.1:{Port}", .. settings.Select(kv => $"--{kv.Key}={kv.Value}")];
-        _app = AgentApplication.Build(args, builder => builder.Services
-            .AddHttpClient(RemoteProviderOptions.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(provider.CreateHandler)
-            .AddHttpMessageHandler(Calls.CreateHandler));
+        _app = AgentApplication.Build(args, builder =>
+        {
+            var client = builder.Services
+                .AddHttpClient(RemoteProviderOptions.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(provider.CreateHandler)
+                .AddHttpMessageHandler(Calls.CreateHandler);
+            if (interpose is not null)
+            {
+                client.AddHttpMessageHandler(interpose);
+            }
+        });
         await _app.StartAsync(TestContext.Current.CancellationToken);
     }
 
@@ -71,6 +84,7 @@ public sealed class AgentUnderTest : IAsyncDisposable
             await _app.DisposeAsync();
         }
 
-        _folder.Dispose();
+        _app = null;
+        _folder?.Dispose();
     }
 }

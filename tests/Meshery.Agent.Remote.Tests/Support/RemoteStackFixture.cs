@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Meshery.Provider.Hosting;
 using Meshery.Testing.Azurite;
 using Meshery.Testing.Provider;
@@ -28,6 +31,18 @@ public sealed class RemoteStackFixture : IAsyncLifetime
         Provider = new ProviderHostRunner(ProviderHost.Build, Azurite, Tokens, Identity);
         await Provider.StartAsync(TestContext.Current.CancellationToken);
         await Agent.StartAsync(Provider);
+    }
+
+    /// <summary>A GET at the provider with a user's token: asserts 200 and answers the JSON.</summary>
+    public async Task<JsonNode> ProviderGetAsync(string token, string path, CancellationToken cancellationToken)
+    {
+        using var provider = Provider.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token);
+        using var answer = await provider.SendAsync(request, cancellationToken);
+        var body = await answer.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"GET {path} at the provider: {(int)answer.StatusCode} {body}");
+        return JsonNode.Parse(body)!;
     }
 
     public async ValueTask DisposeAsync()

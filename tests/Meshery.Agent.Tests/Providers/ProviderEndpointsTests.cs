@@ -27,6 +27,7 @@ public sealed class ProviderEndpointsTests(AgentHost host) : IClassFixture<Agent
         Assert.Contains("persist-meshery-patterns", features);
         Assert.Contains("persist-events", features);
         Assert.Contains("environments", features);
+        Assert.DoesNotContain("sync-events", features); // Local keeps an outbox; it ingests nothing.
         Assert.NotEmpty((capabilities["providerDescription"]!.AsArray()));
     }
 }

@@ -5,6 +5,7 @@ using Meshery.Agent.LocalProvider.Designs;
 using Meshery.Agent.LocalProvider.Environments;
 using Meshery.Agent.LocalProvider.Events;
 using Meshery.Agent.LocalProvider.Organizations;
+using Meshery.Agent.LocalProvider.Outbox;
 using Meshery.Agent.LocalProvider.Performance;
 using Meshery.Agent.LocalProvider.Preferences;
 using Meshery.Agent.LocalProvider.Storage;
@@ -23,12 +24,14 @@ public sealed class LocalProviderHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public LocalProviderHarness(string databasePath, TimeSpan? busyTimeout = null, TimeProvider? time = null)
+    public LocalProviderHarness(string databasePath, TimeSpan? busyTimeout = null, TimeProvider? time = null, OutboxOptions? outbox = null)
     {
         Options = new LocalProviderOptions { DatabasePath = databasePath, BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5) };
         Time = time ?? new FakeTimeProvider(Epoch) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        Database = new LocalDatabase(options, NullLogger<LocalDatabase>.Instance);
+        Database = new LocalDatabase(
+            options, NullLogger<LocalDatabase>.Instance, outbox is null ? null : new OutboxSettings(Microsoft.Extensions.Options.Options.Create(outbox)));
+        Outbox = new SqliteOutbox(Database);
         Protector = new CredentialProtector(options, NullLogger<CredentialProtector>.Instance);
         Preferences = new SqlitePreferencesStore(Database, Time);
         Organizations = new SqliteOrganizationStore(Database);
@@ -47,6 +50,8 @@ public sealed class LocalProviderHarness : IAsyncDisposable
     public TimeProvider Time { get; }
 
     public LocalDatabase Database { get; }
+
+    public SqliteOutbox Outbox { get; }
 
     public CredentialProtector Protector { get; }
 

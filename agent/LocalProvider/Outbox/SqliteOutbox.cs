@@ -1,0 +1,60 @@
+using System.Globalization;
+using Meshery.Agent.LocalProvider.Storage;
+
+namespace Meshery.Agent.LocalProvider.Outbox;
+
+/// <summary>Reads the outbox in order and removes what the provider has acknowledged.</summary>
+public sealed class SqliteOutbox(LocalDatabase database)
+{
+    /// <summary>The oldest unsent rows, in the order the changes were made.</summary>
+    public Task<IReadOnlyList<OutboxRow>> ReadAsync(int max, CancellationToken cancellationToken) =>
+        database.Guard(async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var select = connection.CreateCommand();
+            select.CommandText = """
+                SELECT seq, event_id, type, source, subject, time, owner, organization_id, data, secret
+                FROM sync_outbox ORDER BY seq LIMIT $max;
+                """;
+            select.Parameters.AddWithValue("$max", max);
+            var rows = new List<OutboxRow>();
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new OutboxRow(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+                    Guid.Parse(reader.GetString(6)),
+                    reader.IsDBNull(7) ? null : reader.GetString(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.IsDBNull(9) ? null : (byte[])reader.GetValue(9)));
+            }
+
+            return (IReadOnlyList<OutboxRow>)rows;
+        });
+
+    /// <summary>Removes every row up to and including <paramref name="seq"/> (the provider has them).</summary>
+    public Task<int> RemoveThroughAsync(long seq, CancellationToken cancellationToken) =>
+        database.Guard(async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM sync_outbox WHERE seq <= $seq;";
+            delete.Parameters.AddWithValue("$seq", seq);
+            return await delete.ExecuteNonQueryAsync(cancellationToken);
+        });
+
+    /// <summary>How many changes wait to be sent.</summary>
+    public Task<long> CountAsync(CancellationToken cancellationToken) =>
+        database.Guard(async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM sync_outbox;";
+            return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        });
+}
