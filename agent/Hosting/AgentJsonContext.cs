@@ -19,4 +19,5 @@ namespace Meshery.Agent.Hosting;
 [JsonSerializable(typeof(Meshery.Agent.Registry.RegistrantData))]
 [JsonSerializable(typeof(Meshery.Agent.Registry.ComponentRegistered))]
 [JsonSerializable(typeof(Meshery.Agent.Registry.RegistrantPage))]
+[JsonSerializable(typeof(Meshery.Agent.Performance.PerformanceRunEvent))]
 public sealed partial class AgentJsonContext : JsonSerializerContext;

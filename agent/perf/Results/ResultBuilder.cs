@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Meshery.Agent.Perf.Histograms;
 using Meshery.Agent.Perf.Load;
 using Meshery.Agent.Perf.Protos;
@@ -25,7 +24,7 @@ public static class ResultBuilder
             Labels = string.Join(" ", test.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Value)),
             StartTime = outcome.StartTime.ToString("O", CultureInfo.InvariantCulture),
             RequestedQPS = test.Qps > 0 ? test.Qps.ToString(CultureInfo.InvariantCulture) : "max",
-            RequestedDuration = GoDuration(test.Duration),
+            RequestedDuration = GoDuration.Format(test.Duration),
             ActualQPS = outcome.ActualQps,
             ActualDuration = outcome.ActualDuration.Ticks * 100,
             NumThreads = test.Connections,
@@ -80,29 +79,4 @@ public static class ResultBuilder
         Data = [.. histogram.Buckets().Select(b => new FortioBucket(b.Start * scale, b.End * scale, b.Percent, b.Count))],
         Percentiles = withPercentiles ? [.. ReportedPercentiles.Select(p => new FortioPercentile(p, histogram.Percentile(p) * scale))] : null,
     };
-
-    /// <summary>A duration as Go writes one (<c>30s</c>, <c>1m30s</c>, <c>1h0m0s</c>, <c>1.5s</c>), which Meshery's UI reads.</summary>
-    public static string GoDuration(TimeSpan duration)
-    {
-        if (duration <= TimeSpan.Zero)
-        {
-            return "0s";
-        }
-
-        var text = new StringBuilder();
-        var hours = (long)duration.TotalHours;
-        if (hours > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{hours}h");
-        }
-
-        if (hours > 0 || duration.Minutes > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{duration.Minutes}m");
-        }
-
-        var seconds = duration.Seconds + (duration.Ticks % TimeSpan.TicksPerSecond / (double)TimeSpan.TicksPerSecond);
-        text.Append(CultureInfo.InvariantCulture, $"{seconds:0.#########}s");
-        return text.ToString();
-    }
 }
