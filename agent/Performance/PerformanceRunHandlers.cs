@@ -65,12 +65,11 @@ public static class PerformanceRunHandlers
             {
                 try
                 {
-                    // Meshery Perf checks the test before it answers with headers: a refusal (a trailers-only answer, the
-                    // call over once its headers are read) is still a plain HTTP answer.
-                    await call.ResponseHeadersAsync;
-                    if (FinishedStatus(call) is { StatusCode: not StatusCode.OK } refusal)
+                    // Meshery Perf checks the test before its first message, an all-zero progress: a refusal is still a
+                    // plain HTTP answer.
+                    if (!await call.ResponseStream.MoveNext(cancellationToken))
                     {
-                        throw new RpcException(refusal);
+                        throw new RpcException(new Status(StatusCode.Internal, "it ended the call without accepting the test"));
                     }
                 }
                 catch (RpcException ex)
@@ -157,19 +156,6 @@ public static class PerformanceRunHandlers
         };
         var resultId = await results.CreateAsync(caller, profileId, result, cancellationToken);
         return await results.GetAsync(caller, resultId, cancellationToken) ?? result with { MesheryId = resultId };
-    }
-
-    /// <summary>The call's status when it is already over, else null.</summary>
-    internal static Status? FinishedStatus<T>(AsyncServerStreamingCall<T> call)
-    {
-        try
-        {
-            return call.GetStatus();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     private static IResult Refused(ILogger logger, string address, RpcException ex)

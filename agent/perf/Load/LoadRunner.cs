@@ -54,6 +54,14 @@ public sealed class LoadRunner(TimeProvider time, IOptions<PerfOptions> options)
 
             cancellationToken.ThrowIfCancellationRequested();
             await reporting.ConfigureAwait(false);
+
+            // A paced test whose last request answered early still lasted its duration: the rate is over all of it.
+            // (Timers may fire up to a millisecond early, hence the loop.)
+            for (var early = time.GetElapsedTime(time.GetTimestamp(), end); early > TimeSpan.Zero; early = time.GetElapsedTime(time.GetTimestamp(), end))
+            {
+                await Task.Delay(early < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : early, time, cancellationToken).ConfigureAwait(false);
+            }
+
             var duration = time.GetElapsedTime(start);
             return Merge(test, startTime, duration, workers);
         }

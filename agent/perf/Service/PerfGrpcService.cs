@@ -45,8 +45,8 @@ public sealed class PerfGrpcService(LoadRunner runner, TestSlots slots, IOptions
 
         try
         {
-            // Headers now: the caller knows the test was accepted before its first progress, a second later.
-            await context.WriteResponseHeadersAsync([]).ConfigureAwait(false);
+            // Accepted: a first progress now, so the caller knows before the first real one, a second later.
+            await responseStream.WriteAsync(new RunTestUpdate { Progress = new Progress() }, cancellationToken).ConfigureAwait(false);
             PerfLog.TestStarted(logger, test.TestId, test.LoadGenerator, test.Url, test.Connections, test.Qps, test.Duration);
             var outcome = await runner.RunAsync(
                 test,
