@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using Meshery.Cli.Commands.Completion;
+using Meshery.Cli.Commands.Perf;
 using Meshery.Cli.Commands.Systems;
 using Meshery.Cli.Commands.Version;
 using Meshery.Cli.Console;
@@ -19,6 +20,7 @@ public static class MesheryCli
         options.AddTo(root);
         var cli = new CliCommandFactory(console, options);
         root.Subcommands.Add(SystemCommand.Create(cli));
+        root.Subcommands.Add(PerfCommand.Create(cli));
         root.Subcommands.Add(VersionCommand.Create(cli));
         root.Subcommands.Add(CompletionCommand.Create(cli, root));
         return root;
