@@ -8,7 +8,7 @@ public sealed class CompletionCommandTests : IDisposable
     /// <summary>A typed line and every word the shell should offer (options only when the word typed starts with '-').</summary>
     private static readonly (string Line, string Offered)[] Cases =
     [
-        ("mesheryctl ", "completion system version"),
+        ("mesheryctl ", "completion perf system version"),
         ("mesheryctl sy", "system"),
         ("mesheryctl system ", "check context login logout logs provider start status stop token"),
         ("mesheryctl system token ", "view"),
