@@ -79,8 +79,17 @@ public static class PerformanceRunHandlers
 
                 PerformanceRunLog.RunStarted(logger, profileId, run.Request.TestId, address);
                 var stream = new PerformanceEventStream(context.Response, json.Value.SerializerOptions);
-                await stream.StartAsync(cancellationToken);
-                await StreamAsync(call, stream, run, profileId, caller, results, logger, cancellationToken);
+                try
+                {
+                    await stream.StartAsync(cancellationToken);
+                    await StreamAsync(call, stream, run, profileId, caller, results, logger, cancellationToken);
+                }
+                catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or RpcException or IOException)
+                {
+                    // The client went away: the call's cancellation has stopped the test; nobody is left to answer.
+                    PerformanceRunLog.RunFailed(logger, profileId, run.Request.TestId, "the client went away");
+                }
+
                 return TypedResults.Empty;
             }
         });
