@@ -24,6 +24,7 @@ COPY deploy/Meshery.Deploy.csproj deploy/
 COPY agent/Meshery.Agent.csproj agent/
 COPY agent/adapters/Meshery.Agent.Adapters.csproj agent/adapters/
 COPY agent/meshsync/Meshery.Agent.MeshSync.csproj agent/meshsync/
+COPY agent/perf/Meshery.Agent.Perf.csproj agent/perf/
 RUN dotnet restore agent/Meshery.Agent.csproj -r linux-x64 --disable-build-servers
 COPY extension-points/ extension-points/
 COPY deploy/ deploy/

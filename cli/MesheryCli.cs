@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using Meshery.Cli.Commands.Completion;
+using Meshery.Cli.Commands.Perf;
 using Meshery.Cli.Commands.Systems;
 using Meshery.Cli.Commands.Version;
 using Meshery.Cli.Console;
@@ -23,6 +24,7 @@ public static class MesheryCli
         root.Subcommands.Add(Commands.Adapters.AdapterCommand.Create(cli));
         root.Subcommands.Add(Commands.Environments.EnvironmentCommand.Create(cli));
         root.Subcommands.Add(Commands.Connections.ConnectionCommand.Create(cli));
+        root.Subcommands.Add(PerfCommand.Create(cli));
         root.Subcommands.Add(VersionCommand.Create(cli));
         root.Subcommands.Add(CompletionCommand.Create(cli, root));
         return root;

@@ -19,4 +19,10 @@ public sealed class AgentModulesOptions
     /// default. The agent talks to adapters (its own and others) whether or not this is on.
     /// </summary>
     public bool Adapters { get; set; }
+
+    /// <summary>
+    /// Serve Meshery Perf (gRPC <c>meshery.perf.v1.PerfService</c> on <c>Meshery:Perf:Port</c>, 10013), the load generators,
+    /// from this process; off by default. The agent's run endpoint calls Meshery Perf whether or not this is on.
+    /// </summary>
+    public bool Perf { get; set; }
 }

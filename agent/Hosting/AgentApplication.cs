@@ -1,4 +1,5 @@
 using Meshery.Agent.Adapters.Hosting;
+using Meshery.Agent.Perf.Hosting;
 using Meshery.Agent.Broker;
 using Meshery.Agent.ClusterCache;
 using Meshery.Agent.Connections;
@@ -84,6 +85,7 @@ public static class AgentApplication
         // After the modules: the adapter registry finds this process's own adapter, when that module is on.
         services.AddMeshAdapters();
         services.AddComponentRegistry();
+        services.AddPerformanceRuns();
         return builder;
     }
 
@@ -115,7 +117,7 @@ public static class AgentApplication
         return app;
     }
 
-    /// <summary>The broker, the cluster cache, Kubernetes connections, the operator and the adapter, as <c>Meshery:Agent:Modules</c> switches them.</summary>
+    /// <summary>The broker, the cluster cache, Kubernetes connections, the operator, the adapter and Meshery Perf, as <c>Meshery:Agent:Modules</c> switches them.</summary>
     private static void AddModules(WebApplicationBuilder builder)
     {
         var modules = builder.Configuration.GetSection(AgentModulesOptions.Section).Get<AgentModulesOptions>() ?? new AgentModulesOptions();
@@ -135,6 +137,11 @@ public static class AgentApplication
         if (modules.Adapters)
         {
             builder.Services.AddMesheryAdapter();
+        }
+
+        if (modules.Perf)
+        {
+            builder.Services.AddMesheryPerf();
         }
     }
 }

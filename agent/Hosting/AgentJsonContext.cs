@@ -22,4 +22,5 @@ namespace Meshery.Agent.Hosting;
 [JsonSerializable(typeof(Meshery.Agent.Registry.RegistrantPage))]
 [JsonSerializable(typeof(List<Meshery.Agent.Telemetry.Boards.GrafanaBoard>))]
 [JsonSerializable(typeof(Dictionary<string, Meshery.Agent.Telemetry.Boards.GrafanaBoard>))]
+[JsonSerializable(typeof(Meshery.Agent.Performance.PerformanceRunEvent))]
 public sealed partial class AgentJsonContext : JsonSerializerContext;

@@ -11,6 +11,7 @@ public static class AgentRoutes
     public const string EnvironmentConnections = "/{environmentId}/connections";
     public const string EnvironmentConnection = "/{environmentId}/connections/{connectionId}";
     public const string ProfileResults = "/{profileId}/results";
+    public const string ProfileRun = "/{id}/run";
     public const string Results = "/results";
     public const string Result = "/api/perf/profile/result/{resultId}";
     public const string Prefs = "/prefs";

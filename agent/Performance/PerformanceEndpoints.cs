@@ -14,6 +14,7 @@ public static class PerformanceEndpoints
         profiles.MapGet(AgentRoutes.Results, Meshery.ExtensionPoints.Serving.PerformanceHandlers.ListResultsAsync).WithName("ListPerformanceResults");
         profiles.MapGet(AgentRoutes.Id, Meshery.ExtensionPoints.Serving.PerformanceHandlers.GetProfileAsync).WithName("GetPerformanceProfile");
         profiles.MapDelete(AgentRoutes.Id, Meshery.ExtensionPoints.Serving.PerformanceHandlers.DeleteProfileAsync).WithName("DeletePerformanceProfile");
+        profiles.MapGet(AgentRoutes.ProfileRun, PerformanceRunHandlers.RunAsync).WithName("RunPerformanceProfile");
         profiles.MapGet(AgentRoutes.ProfileResults, Meshery.ExtensionPoints.Serving.PerformanceHandlers.ListProfileResultsAsync).WithName("ListPerformanceProfileResults");
         app.MapGet(AgentRoutes.Result, Meshery.ExtensionPoints.Serving.PerformanceHandlers.GetResultAsync).WithTags("Performance").WithName("GetPerformanceResult");
         return app;

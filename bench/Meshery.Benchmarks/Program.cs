@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Running;
+using System.Globalization;
 using Meshery.Benchmarks.ClusterSync;
+using Meshery.Benchmarks.Perf;
 using Meshery.Benchmarks.Provider;
 
 namespace Meshery.Benchmarks;
@@ -14,6 +16,10 @@ internal static class BenchmarkEntry
                 return await ClusterSyncLoadRun.RunAsync(rest);
             case ["provider-load", .. var rest]:
                 return await ProviderLoadRun.RunAsync(rest);
+            case ["perf", .. var rest]:
+                return await PerfLoadRun.RunAsync(rest);
+            case ["perf-target", var port]:
+                return await PerfTargetProcess.ServeAsync(int.Parse(port, CultureInfo.InvariantCulture));
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);

@@ -8,7 +8,7 @@ public sealed class CompletionCommandTests : IDisposable
     /// <summary>A typed line and every word the shell should offer (options only when the word typed starts with '-').</summary>
     private static readonly (string Line, string Offered)[] Cases =
     [
-        ("mesheryctl ", "adapter completion connection design environment system version"),
+        ("mesheryctl ", "adapter completion connection design environment perf system version"),
         ("mesheryctl design ", "apply delete export import list view"),
         ("mesheryctl connection create --type ", "kubernetes"),
         ("mesheryctl sy", "system"),
