@@ -48,6 +48,50 @@ public sealed class RunEndpointTests(PerfAgent agent, LoadTarget target) : IClas
     }
 
     [Fact(Timeout = 90_000)]
+    public async Task A_client_that_leaves_the_stream_stops_its_test_and_nothing_is_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var key = Keys.Next("leave");
+        var profileId = await agent.CreateProfileAsync(new JsonObject
+        {
+            ["name"] = key,
+            ["endpoints"] = new JsonArray(target.Url($"/ok/{key}").ToString()),
+            ["loadGenerators"] = new JsonArray("wrk2"),
+            ["qps"] = 100,
+            ["concurrentRequest"] = 2,
+            ["duration"] = "1m",
+        }, ct);
+
+        // Read up to the first progress event (the test is sending), then hang up as a closed browser tab does.
+        using (var response = await agent.Client.GetAsync(
+            new Uri($"/api/user/performance/profiles/{profileId}/run?name=left", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
+            while (await reader.ReadLineAsync(ct) is { } line && !line.Contains("\"progress\"", StringComparison.Ordinal))
+            {
+            }
+        }
+
+        Assert.True(target.Count(key) > 0, "the test had not started sending");
+
+        // The minute-long test stops: the target's count settles well short of 100 qps x 60 s.
+        var settled = await Eventually.HoldsAsync(
+            async () =>
+            {
+                var before = target.Count(key);
+                await Task.Delay(500, ct);
+                return (Before: before, After: target.Count(key));
+            },
+            counts => counts.Before == counts.After,
+            "the target to stop receiving requests after the client left",
+            ct);
+        Assert.True(settled.After < 1_000, $"{settled.After} requests reached the target");
+        var listed = await agent.GetOkAsync($"/api/user/performance/profiles/{profileId}/results", ct);
+        Assert.Equal(0, (int)listed["totalCount"]!);
+    }
+
+    [Fact(Timeout = 90_000)]
     public async Task Query_parameters_override_the_profile_as_Meshery_server_reads_them()
     {
         var ct = TestContext.Current.CancellationToken;
