@@ -25,6 +25,7 @@ public static class SyncEndpoints
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(options);
         var pending = await outbox.CountAsync(cancellationToken);
-        return TypedResults.Ok(progress.Snapshot(options.Value.Enabled == true, pending));
+        var rejected = await outbox.CountRejectedAsync(cancellationToken);
+        return TypedResults.Ok(progress.Snapshot(options.Value.Enabled == true, pending, rejected));
     }
 }

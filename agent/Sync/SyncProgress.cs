@@ -43,11 +43,11 @@ public sealed class SyncProgress
         }
     }
 
-    public SyncStatusReport Snapshot(bool enabled, long pending)
+    public SyncStatusReport Snapshot(bool enabled, long pending, long rejected)
     {
         lock (_gate)
         {
-            return _report with { Enabled = enabled, Pending = pending, State = enabled ? _report.State : SyncStates.Disabled };
+            return _report with { Enabled = enabled, Pending = pending, Rejected = rejected, State = enabled ? _report.State : SyncStates.Disabled };
         }
     }
 }

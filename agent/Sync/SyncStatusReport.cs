@@ -18,6 +18,12 @@ public sealed record SyncStatusReport
     /// <summary>Of <see cref="Sent"/>, those the provider had already applied (a batch sent again).</summary>
     public long Duplicates { get; set; }
 
+    /// <summary>
+    /// Changes the provider refused on their own (400, 413, 422), kept aside in the agent's database with the reason
+    /// so the changes behind them could go on.
+    /// </summary>
+    public long Rejected { get; set; }
+
     public DateTimeOffset? LastAttempt { get; set; }
 
     public DateTimeOffset? LastSuccess { get; set; }

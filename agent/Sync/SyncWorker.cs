@@ -18,7 +18,9 @@ namespace Meshery.Agent.Sync;
 /// Sends the outbox to the remote provider: while a session is known, the oldest rows go out as one
 /// <c>application/cloudevents-batch+json</c> request; the rows are removed only when the provider answers
 /// 200, so a crash or a lost answer sends them again (the provider skips events it has applied). Failures
-/// back off exponentially; a refused session waits for the next sign-in.
+/// back off exponentially; a refused session waits for the next sign-in. A batch the provider refuses for its
+/// content (400, 413, 422) is split in halves until the refused change stands alone; that change is then set aside
+/// in <c>sync_rejected</c> with the provider's reason, and the changes behind it go on.
 /// </summary>
 public sealed class SyncWorker(
     SqliteOutbox outbox,
@@ -31,7 +33,12 @@ public sealed class SyncWorker(
     TimeProvider time,
     ILogger<SyncWorker> logger) : BackgroundService
 {
+    private const int ExpectContinueFrom = 64 * 1024;
+
     private int _failures;
+
+    // How many rows the next batch may hold: halved while the provider refuses a batch's content, whole again after a success.
+    private int? _batchLimit;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -80,7 +87,7 @@ public sealed class SyncWorker(
             return settings.PollInterval;
         }
 
-        var rows = await outbox.ReadAsync(settings.MaxBatchEvents, cancellationToken);
+        var rows = await outbox.ReadAsync(Math.Min(_batchLimit ?? settings.MaxBatchEvents, settings.MaxBatchEvents), cancellationToken);
         if (rows.Count == 0)
         {
             progress.Set(SyncStates.Idle);
@@ -96,6 +103,11 @@ public sealed class SyncWorker(
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(SyncPaths.BatchMediaType) { CharSet = "utf-8" };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token.Value);
+
+        // A large batch asks first (Expect: 100-continue): a provider that refuses its size answers 413 before the body
+        // is sent. Without it the provider's early 413 arrives while the body is still going out, the connection is
+        // closed under the upload, and the client sees a broken stream instead of the refusal, again and again.
+        request.Headers.ExpectContinue = body.Length > ExpectContinueFrom;
         var client = clients.CreateClient(RemoteProviderOptions.HttpClientName);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(remote.Value.Timeout);
@@ -125,6 +137,11 @@ public sealed class SyncWorker(
                 return settings.PollInterval;
             }
 
+            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity)
+            {
+                return await IsolateRefusalAsync(rows, count, $"the provider answered {(int)response.StatusCode}: {Detail(text)}", cancellationToken);
+            }
+
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return Backoff($"the provider answered {(int)response.StatusCode}: {Detail(text)}");
@@ -133,12 +150,35 @@ public sealed class SyncWorker(
             var receipt = JsonSerializer.Deserialize(text, ExtensionPointsJsonContext.Default.SyncReceipt);
             await outbox.RemoveThroughAsync(rows[count - 1].Seq, cancellationToken);
             _failures = 0;
+            _batchLimit = null;
             progress.Succeeded(time.GetUtcNow(), count, receipt?.Duplicates ?? 0);
             var pending = await outbox.CountAsync(cancellationToken);
             SyncLog.Sent(logger, count, receipt?.Duplicates ?? 0, pending);
             progress.Set(pending > 0 ? SyncStates.Sending : SyncStates.Idle);
             return pending > 0 ? TimeSpan.Zero : settings.PollInterval;
         }
+    }
+
+    /// <summary>
+    /// The provider refused what the batch holds. Sending the same batch again would be refused again and hold up every
+    /// change behind it, so the batch is halved until the refused change is alone, and that change is set aside.
+    /// </summary>
+    private async Task<TimeSpan> IsolateRefusalAsync(IReadOnlyList<OutboxRow> rows, int count, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        progress.Failed(now, reason);
+        if (count > 1)
+        {
+            _batchLimit = count / 2;
+            SyncLog.BatchSplit(logger, count, _batchLimit.Value, reason);
+            return TimeSpan.Zero;
+        }
+
+        var row = rows[0];
+        await outbox.RejectAsync(row.Seq, reason, now, cancellationToken);
+        SyncLog.ChangeRejected(logger, row.Type, row.Subject, reason);
+        _batchLimit = null;
+        return TimeSpan.Zero;
     }
 
     private TimeSpan Backoff(string reason)

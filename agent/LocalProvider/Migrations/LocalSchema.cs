@@ -79,6 +79,7 @@ public static class LocalSchema
             """),
         new(2, "seed local organization", SeedOrganization()),
         new(3, "sync outbox", OutboxSchema.Sql()),
+        new(4, "sync rejected changes", OutboxSchema.RejectedSql),
     ];
 
     private static string SeedOrganization()

@@ -33,6 +33,26 @@ public static class OutboxSchema
 
     private const string Enabled = "(SELECT enabled FROM sync_settings WHERE id = 1) = 1";
 
+    /// <summary>
+    /// Changes the provider refused one by one (a 400, 413 or 422 for a batch of that change alone): moved out of the
+    /// outbox so the changes behind them go on, and kept, with the provider's reason, for the user to see and act on.
+    /// </summary>
+    public const string RejectedSql = """
+        CREATE TABLE sync_rejected (
+            seq INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            source TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            time TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            organization_id TEXT,
+            data TEXT,
+            secret BLOB,
+            reason TEXT NOT NULL,
+            rejected_at TEXT NOT NULL);
+        """;
+
     public static string Sql()
     {
         var sql = new StringBuilder("""

@@ -48,6 +48,41 @@ public sealed class SqliteOutbox(LocalDatabase database)
             return await delete.ExecuteNonQueryAsync(cancellationToken);
         });
 
+    /// <summary>
+    /// Moves the change <paramref name="seq"/> from the outbox to the rejected changes with the provider's
+    /// <paramref name="reason"/>, in one transaction: it is never lost and never sent again.
+    /// </summary>
+    public Task<bool> RejectAsync(long seq, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.Guard(async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var move = connection.CreateCommand();
+            move.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+            move.CommandText = """
+                INSERT INTO sync_rejected (seq, event_id, type, source, subject, time, owner, organization_id, data, secret, reason, rejected_at)
+                SELECT seq, event_id, type, source, subject, time, owner, organization_id, data, secret, $reason, $at
+                FROM sync_outbox WHERE seq = $seq;
+                DELETE FROM sync_outbox WHERE seq = $seq;
+                """;
+            move.Parameters.AddWithValue("$seq", seq);
+            move.Parameters.AddWithValue("$reason", reason);
+            move.Parameters.AddWithValue("$at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            var changed = await move.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return changed > 0;
+        });
+
+    /// <summary>How many changes the provider refused (kept in <c>sync_rejected</c>).</summary>
+    public Task<long> CountRejectedAsync(CancellationToken cancellationToken) =>
+        database.Guard(async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM sync_rejected;";
+            return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        });
+
     /// <summary>How many changes wait to be sent.</summary>
     public Task<long> CountAsync(CancellationToken cancellationToken) =>
         database.Guard(async () =>

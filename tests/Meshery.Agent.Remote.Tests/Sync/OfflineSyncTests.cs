@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Meshery.Agent.Remote.Tests.Support;
 using Meshery.Testing.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Meshery.Agent.Remote.Tests.Sync;
 
@@ -102,6 +103,88 @@ public sealed class OfflineSyncTests(RemoteStackFixture stack)
         var theirs = (await ProviderGetAsync(other.Token!, "/api/environments?pagesize=100", ct))["environments"]!.AsArray();
         Assert.DoesNotContain(theirs, e => ((string?)e!["name"])!.StartsWith(tag, StringComparison.Ordinal));
         Assert.NotEqual(tag, (string?)(await ProviderGetAsync(other.Token!, "/user/preferences", ct))["selectedOrganizationId"]);
+    }
+
+    [Fact(Timeout = TestLimits.Test)]
+    public async Task A_change_the_provider_refuses_is_set_aside_and_the_changes_behind_it_go_on()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var user = new AgentSession(stack);
+        await user.SignInAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using var agent = new AgentUnderTest();
+        await agent.StartAsync(stack.Provider, FastSync);
+        using var offline = new HttpClient { BaseAddress = agent.BaseAddress };
+
+        // A design of 5 MiB is fine offline (the Local provider keeps up to 16 MiB), but its event is over the
+        // provider's 4 MiB sync limit: the provider answers 413 for it however often it is sent.
+        var before = await CreateEnvironmentAsync(offline, $"{tag}-before", ct);
+        var design = new JsonObject
+        {
+            ["name"] = $"{tag}-big",
+            ["patternData"] = new JsonObject { ["patternFile"] = "name: big\n# " + new string('x', 5 * 1024 * 1024) + "\n" },
+            ["save"] = true,
+        };
+        using (var saved = await offline.PostAsync("/api/pattern", Json(design.ToJsonString()), ct))
+        {
+            Assert.True(saved.IsSuccessStatusCode, $"saving the design answered {(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync(ct)}");
+        }
+
+        var after = await CreateEnvironmentAsync(offline, $"{tag}-after", ct);
+        Assert.Equal(3, (long)(await StatusAsync(offline, ct))["pending"]!);
+
+        await ShowSessionAsync(agent, user.Token!, ct);
+        var done = await Eventually.HoldsAsync(
+            () => StatusAsync(offline, ct), s => (long)s["pending"]! == 0, "every change sent or set aside", ct, seconds: 60);
+
+        Assert.Equal(1, (long)done["rejected"]!);
+        Assert.Equal(2, (long)done["sent"]!);
+        Assert.Contains("413", (string?)done["lastError"], StringComparison.Ordinal);
+        var mine = (await ProviderGetAsync(user.Token!, "/api/environments?pagesize=100", ct))["environments"]!.AsArray()
+            .Where(e => ((string?)e!["name"])!.StartsWith(tag, StringComparison.Ordinal))
+            .Select(e => Guid.Parse((string)e!["id"]!))
+            .ToHashSet();
+        Assert.Equal([before, after], mine);
+    }
+
+    [Fact(Timeout = TestLimits.Test)]
+    public async Task A_batch_refused_for_one_change_is_split_until_that_change_stands_alone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var folder = new TempDirectory();
+        using var user = new AgentSession(stack);
+        await user.SignInAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using var agent = new AgentUnderTest(folder.Path);
+        await agent.StartAsync(stack.Provider, FastSync);
+        using var offline = new HttpClient { BaseAddress = agent.BaseAddress };
+        var first = await CreateEnvironmentAsync(offline, $"{tag}-first", ct);
+        var second = await CreateEnvironmentAsync(offline, $"{tag}-second", ct);
+        var third = await CreateEnvironmentAsync(offline, $"{tag}-third", ct);
+
+        // The middle change becomes one this provider cannot apply (as an event from a newer agent might be):
+        // the whole batch of three is refused with 422.
+        await using (var database = new SqliteConnection($"Data Source={Path.Combine(folder.Path, "mesherydb.sql")}"))
+        {
+            await database.OpenAsync(ct);
+            await using var spoil = database.CreateCommand();
+            spoil.CommandText = "UPDATE sync_outbox SET subject = 'not-an-id' WHERE subject = $id;";
+            spoil.Parameters.AddWithValue("$id", second.ToString());
+            Assert.Equal(1, await spoil.ExecuteNonQueryAsync(ct));
+        }
+
+        await ShowSessionAsync(agent, user.Token!, ct);
+        var done = await Eventually.HoldsAsync(
+            () => StatusAsync(offline, ct), s => (long)s["pending"]! == 0, "every change sent or set aside", ct, seconds: 60);
+
+        Assert.Equal(1, (long)done["rejected"]!);
+        Assert.Equal(2, (long)done["sent"]!);
+        Assert.Contains("422", (string?)done["lastError"], StringComparison.Ordinal);
+        var mine = (await ProviderGetAsync(user.Token!, "/api/environments?pagesize=100", ct))["environments"]!.AsArray()
+            .Where(e => ((string?)e!["name"])!.StartsWith(tag, StringComparison.Ordinal))
+            .Select(e => Guid.Parse((string)e!["id"]!))
+            .ToHashSet();
+        Assert.Equal([first, third], mine);
     }
 
     [Fact(Timeout = TestLimits.Test)]
