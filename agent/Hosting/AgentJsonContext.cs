@@ -11,6 +11,7 @@ namespace Meshery.Agent.Hosting;
 [JsonSerializable(typeof(VersionInfo))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(Meshery.Agent.Sync.SyncStatusReport))]
+[JsonSerializable(typeof(List<Meshery.Agent.Sync.RejectedChange>))]
 [JsonSerializable(typeof(Meshery.Agent.RemoteProvider.SignIn.TokenAnswer))]
 [JsonSerializable(typeof(Dictionary<string, CapabilitiesDocument>))]
 [JsonSerializable(typeof(Meshery.Agent.ClusterCache.ResourcePage))]

@@ -27,7 +27,7 @@ public sealed class SqliteOutbox(LocalDatabase database)
                     reader.GetString(2),
                     reader.GetString(3),
                     reader.GetString(4),
-                    DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+                    Instant(reader.GetString(5)),
                     Guid.Parse(reader.GetString(6)),
                     reader.IsDBNull(7) ? null : reader.GetString(7),
                     reader.IsDBNull(8) ? null : reader.GetString(8),
@@ -73,6 +73,25 @@ public sealed class SqliteOutbox(LocalDatabase database)
             return changed > 0;
         });
 
+    /// <summary>The refused changes, oldest first, at most <paramref name="max"/>: what they were and the provider's reason.</summary>
+    public Task<IReadOnlyList<(string EventId, string Type, string Subject, DateTimeOffset Time, string Reason, DateTimeOffset RejectedAt)>> ListRejectedAsync(
+        int max, CancellationToken cancellationToken) =>
+        database.Guard(async () =>
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var select = connection.CreateCommand();
+            select.CommandText = "SELECT event_id, type, subject, time, reason, rejected_at FROM sync_rejected ORDER BY seq LIMIT $max;";
+            select.Parameters.AddWithValue("$max", max);
+            var rows = new List<(string, string, string, DateTimeOffset, string, DateTimeOffset)>();
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), Instant(reader.GetString(3)), reader.GetString(4), Instant(reader.GetString(5))));
+            }
+
+            return (IReadOnlyList<(string, string, string, DateTimeOffset, string, DateTimeOffset)>)rows;
+        });
+
     /// <summary>How many changes the provider refused (kept in <c>sync_rejected</c>).</summary>
     public Task<long> CountRejectedAsync(CancellationToken cancellationToken) =>
         database.Guard(async () =>
@@ -92,4 +111,7 @@ public sealed class SqliteOutbox(LocalDatabase database)
             count.CommandText = "SELECT COUNT(*) FROM sync_outbox;";
             return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         });
+
+    private static DateTimeOffset Instant(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

@@ -140,6 +140,11 @@ public sealed class OfflineSyncTests(RemoteStackFixture stack)
         Assert.Equal(1, (long)done["rejected"]!);
         Assert.Equal(2, (long)done["sent"]!);
         Assert.Contains("413", (string?)done["lastError"], StringComparison.Ordinal);
+        using var listed = await offline.GetAsync("/api/system/sync/rejected", ct);
+        var rejected = Assert.Single(JsonNode.Parse(await listed.Content.ReadAsStringAsync(ct))!.AsArray())!;
+        Assert.Equal("io.meshery.design.created", (string?)rejected["type"]);
+        Assert.StartsWith("the provider answered 413", (string?)rejected["reason"], StringComparison.Ordinal);
+        Assert.Null(rejected["data"]);
         var mine = (await ProviderGetAsync(user.Token!, "/api/environments?pagesize=100", ct))["environments"]!.AsArray()
             .Where(e => ((string?)e!["name"])!.StartsWith(tag, StringComparison.Ordinal))
             .Select(e => Guid.Parse((string)e!["id"]!))
