@@ -25,6 +25,7 @@ COPY agent/Meshery.Agent.csproj agent/
 COPY agent/adapters/Meshery.Agent.Adapters.csproj agent/adapters/
 COPY agent/meshsync/Meshery.Agent.MeshSync.csproj agent/meshsync/
 COPY agent/perf/Meshery.Agent.Perf.csproj agent/perf/
+COPY agent/grpc-hosting/Meshery.Agent.GrpcHosting.csproj agent/grpc-hosting/
 RUN dotnet restore agent/Meshery.Agent.csproj -r linux-x64 --disable-build-servers
 COPY extension-points/ extension-points/
 COPY deploy/ deploy/

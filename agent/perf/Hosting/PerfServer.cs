@@ -1,12 +1,7 @@
-using System.Net;
 using Meshery.Agent.Perf.Load;
 using Meshery.Agent.Perf.Service;
+using Meshery.Agent.GrpcHosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,41 +23,18 @@ public sealed class PerfServer(IServiceProvider services, IOptions<PerfOptions> 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            Action<ListenOptions> http2 = o => o.Protocols = HttpProtocols.Http2;
-            switch (settings.Host)
-            {
-                case "*":
-                    kestrel.ListenAnyIP(settings.Port, http2);
-                    break;
-                case var host when host.Equals("localhost", StringComparison.OrdinalIgnoreCase):
-                    kestrel.ListenLocalhost(settings.Port, http2);
-                    break;
-                default:
-                    kestrel.Listen(IPAddress.Parse(settings.Host), settings.Port, http2);
-                    break;
-            }
-        });
-        builder.Services.AddSingleton(services.GetRequiredService<ILoggerFactory>());
-        builder.Services.AddLogging();
-        builder.Services.AddRoutingCore();
-        builder.Services.AddGrpc();
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddSingleton(services.GetRequiredService<IOptions<PerfOptions>>());
-        builder.Services.AddSingleton(services.GetRequiredService<LoadRunner>());
-        builder.Services.AddSingleton(services.GetRequiredService<TestSlots>());
-        builder.Services.AddSingleton(services.GetRequiredService<TimeProvider>());
-        var app = builder.Build();
-        app.UseRouting();
-        app.MapGrpcService<PerfGrpcService>();
-        app.MapGrpcReflectionService();
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        _app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        Port = address is null ? settings.Port : BindingAddress.Parse(address).Port;
+        (_app, Port) = await GrpcListener.StartAsync(
+            settings.Host,
+            settings.Port,
+            maxMessageBytes: null,
+            services.GetRequiredService<ILoggerFactory>(),
+            child => child
+                .AddSingleton(services.GetRequiredService<IOptions<PerfOptions>>())
+                .AddSingleton(services.GetRequiredService<LoadRunner>())
+                .AddSingleton(services.GetRequiredService<TestSlots>())
+                .AddSingleton(services.GetRequiredService<TimeProvider>()),
+            endpoints => endpoints.MapGrpcService<PerfGrpcService>(),
+            cancellationToken).ConfigureAwait(false);
         PerfLog.Listening(logger, Port);
     }
 
